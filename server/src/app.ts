@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import type { Db } from '@highland/drizzle';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { trpcServer } from '@hono/trpc-server';
+import { sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { SignInThrottle } from './auth/rate-limit.js';
+import { loadActor, readCookie, SESSION_COOKIE, sessionIdOf } from './auth/session.js';
+import type { AppServices, Context } from './context.js';
+import type { Env } from './env.js';
+import { createLogger, type Logger } from './log.js';
+import { appRouter } from './router.js';
+import { createCallerFactory } from './trpc.js';
+
+export { appRouter, type AppRouter } from './router.js';
+export type { Actor, AppServices, Context } from './context.js';
+
+export interface CreateAppOptions {
+  db: Db;
+  env: Env;
+  log?: Logger;
+  now?: () => Date;
+}
+
+type Vars = { requestId: string };
+
+/**
+ * Builds the whole HTTP surface on one Hono app: tRPC at /trpc/*, /healthz, and the built web app with
+ * a single-page fallback. No port: index.ts listens; tests call app.request().
+ */
+export function createApp(options: CreateAppOptions) {
+  const services: AppServices = {
+    db: options.db,
+    // Not `env`: the tRPC adapter puts Hono's bindings under ctx.env.
+    config: options.env,
+    log: options.log ?? createLogger(options.env.LOG_LEVEL),
+    now: options.now ?? (() => new Date()),
+    throttle: new SignInThrottle(),
+  };
+  const { log } = services;
+  const env = services.config;
+  const app = new Hono<{ Variables: Vars }>();
+
+  app.use('*', async (c, next) => {
+    const requestId = c.req.header('x-request-id')?.slice(0, 64) || randomUUID();
+    c.set('requestId', requestId);
+    const started = performance.now();
+    await next();
+    c.header('x-request-id', requestId);
+    log.info({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its CSS-in-JS into <style> elements at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  app.get('/healthz', async (c) => {
+    try {
+      await services.db.run(sql`SELECT 1`);
+      return c.json({ ok: true, database: 'ok' });
+    } catch (err) {
+      log.error({ err }, 'health check failed');
+      return c.json({ ok: false, database: 'unreachable' }, 503);
+    }
+  });
+
+  app.use(
+    '/trpc/*',
+    bodyLimit({
+      maxSize: env.BODY_LIMIT,
+      onError: (c) => c.json({ error: { message: `The request body is larger than ${env.BODY_LIMIT} bytes.`, code: 'PAYLOAD_TOO_LARGE' } }, 413),
+    }),
+  );
+  app.use(
+    '/trpc/*',
+    trpcServer({
+      router: appRouter,
+      endpoint: '/trpc',
+      // The adapter types contexts as plain records; ours is an interface, hence the widening.
+      createContext: async (opts, c) =>
+        (await createContext(services, opts.req, opts.resHeaders, c.get('requestId') as string)) as unknown as Record<string, unknown>,
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') log.error({ err: error.cause ?? error, path }, 'procedure failed');
+      },
+    }),
+  );
+
+  mountWeb(app, env, log);
+
+  app.onError((err, c) => {
+    log.error({ err, requestId: c.get('requestId') }, 'unhandled error');
+    return c.json({ error: { message: 'Internal error.', requestId: c.get('requestId') } }, 500);
+  });
+
+  const createCaller = createCallerFactory(appRouter);
+  return { app, services, createCaller };
+}
+
+/** A tRPC context for a fetch Request: reads the session cookie, loads the actor. */
+export async function createContext(s: AppServices, req: Request, resHeaders: Headers, requestId: string): Promise<Context> {
+  const token = readCookie(req.headers.get('cookie'), SESSION_COOKIE);
+  const sessionId = token ? sessionIdOf(token) : null;
+  const actor = sessionId ? await loadActor(s.db, sessionId, s.now()) : null;
+  return {
+    ...s,
+    actor,
+    sessionId: actor ? sessionId : null,
+    requestId,
+    ip: req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null,
+    userAgent: req.headers.get('user-agent'),
+    setCookie: (value) => resHeaders.append('set-cookie', value),
+  };
+}
+
+function mountWeb(app: Hono<{ Variables: Vars }>, env: Env, log: Logger): void {
+  const dist = resolve(env.WEB_DIST);
+  const indexFile = resolve(dist, 'index.html');
+  if (!existsSync(indexFile)) {
+    log.warn({ dist }, 'web app not built; only the API is served');
+    return;
+  }
+  const root = relative(process.cwd(), dist) || '.';
+  const indexHtml = readFileSync(indexFile, 'utf8');
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable');
+  });
+  app.use('/*', serveStatic({ root }));
+  // Client-side routes: any other GET that is not the API gets the app shell.
+  app.get('*', (c) => {
+    if (c.req.path.startsWith('/trpc')) return c.notFound();
+    c.header('cache-control', 'no-cache');
+    return c.html(indexHtml);
+  });
+}

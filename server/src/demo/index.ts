@@ -1,0 +1,28 @@
+import type { Db } from '@highland/drizzle';
+import { mutate } from '../audit.js';
+import { demoAccounts, seedAccounts } from './accounts.js';
+import { seedFundGroup } from './fund-group.js';
+import { DEMO_GP_FUND, DEMO_LP_NAME, MOTHER_FUND } from './names.js';
+import { Random } from './random.js';
+
+export { DEMO_PASSWORD } from './accounts.js';
+export { DEMO_DATA_END } from './fund-group.js';
+
+/** The seed of the demo generator: same data on every machine. */
+export const DEMO_SEED = 20191015;
+
+/**
+ * Fills an empty database with the demo fund group in one audited transaction. Later issues add their
+ * parts here (pipeline, portfolio, scoreboard), each drawing from its own fork of the generator.
+ */
+export async function seedDemo(db: Db, now: () => Date): Promise<Record<string, number>> {
+  const rng = new Random(DEMO_SEED);
+  const createdAt = now().toISOString();
+  return mutate({ db, actor: null, now }, async (tx, audit) => {
+    const group = await seedFundGroup(tx, rng.fork('fund-group'), createdAt);
+    const users = await seedAccounts(tx, demoAccounts(DEMO_GP_FUND, DEMO_LP_NAME, MOTHER_FUND.code), group, createdAt);
+    const counts = { ...group.counts, users };
+    await audit({ action: 'demo.seed', entity: 'database', entityId: 'demo', after: counts });
+    return counts;
+  });
+}

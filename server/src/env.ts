@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** Every setting Highland reads from the environment, validated once. The only file that reads process.env. */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** `file:./data/highland.db` (embedded, default), or a libSQL server: `http://host:port`, `libsql://…`. */
+  DATABASE_URL: z.string().min(1).default('file:./data/highland.db'),
+  DATABASE_AUTH_TOKEN: z.string().optional(),
+  /** `demo` fills an empty database with the demo fund group; `empty` starts with one admin. */
+  HIGHLAND_DATA: z.enum(['demo', 'empty']).default('demo'),
+  /** Where the built web app is; relative to the working directory. */
+  WEB_DIST: z.string().default('web/dist'),
+  /** Mark the session cookie Secure (set when served over HTTPS). */
+  COOKIE_SECURE: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Largest request body accepted, in bytes (imports have their own, larger limit). */
+  BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** Defaults for tests and tools that build an app without a process environment. */
+export function defaultEnv(overrides: Partial<Env> = {}): Env {
+  return { ...readEnv({}), NODE_ENV: 'test', LOG_LEVEL: 'silent', ...overrides };
+}

@@ -1,0 +1,17 @@
+import { auditRouter } from './routers/audit.js';
+import { authRouter } from './routers/auth.js';
+import { groupRouter } from './routers/group.js';
+import { systemRouter } from './routers/system.js';
+import { userRouter } from './routers/user.js';
+import { router } from './trpc.js';
+
+/** One router per domain; later issues add theirs here. */
+export const appRouter = router({
+  system: systemRouter,
+  auth: authRouter,
+  user: userRouter,
+  audit: auditRouter,
+  group: groupRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,12 @@
+/**
+ * @highland/shared — the domain: zod schemas, pure finance and policy rules, formatting.
+ * Imports zod only; nothing here knows a database, a request or React.
+ */
+export * from './auth/roles.js';
+export * from './auth/schema.js';
+export * from './common/dates.js';
+export * from './common/errors.js';
+export * from './common/schema.js';
+export * from './format/format.js';
+export * from './ledger/allocate.js';
+export * from './reference/taxonomy.js';

@@ -1,0 +1,43 @@
+import { defaultClientConditions, defaultServerConditions } from 'vite';
+import { defineConfig } from 'vitest/config';
+
+// Workspace packages export their TypeScript source under the "source" condition, so tests run on the
+// source without a build (production node code runs dist/ through the "default" condition).
+const sourceFirst = {
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['source', ...defaultServerConditions], externalConditions: ['source'] } },
+};
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        ...sourceFirst,
+        test: { name: 'shared', root: './shared', include: ['src/**/*.test.ts'] },
+      },
+      {
+        ...sourceFirst,
+        test: {
+          name: 'integration',
+          root: './test',
+          include: ['integration/**/*.test.ts'],
+          globalSetup: ['./integration/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        ...sourceFirst,
+        test: {
+          name: 'e2e',
+          root: './test',
+          include: ['e2e/**/*.test.ts'],
+          globalSetup: ['./e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,55 @@
+import { App as AntApp, ConfigProvider, theme } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createQueryClient, createTrpcClient, TRPCProvider } from './lib/trpc.js';
+import { createAppRouter } from './routes/router.js';
+
+/** Brand colours: a deep government blue with a restrained red accent. */
+const themeConfig = {
+  algorithm: theme.defaultAlgorithm,
+  token: {
+    colorPrimary: '#1d4ed8',
+    colorInfo: '#1d4ed8',
+    colorError: '#d4380d',
+    borderRadius: 4,
+    fontFamily:
+      '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, sans-serif',
+  },
+  components: {
+    Layout: { siderBg: '#0f1f3d', headerBg: '#ffffff', bodyBg: '#f3f5f9' },
+    Menu: { darkItemBg: '#0f1f3d', darkSubMenuItemBg: '#0b1830', darkItemSelectedBg: '#1d4ed8' },
+    Table: { headerBg: '#f5f7fb', cellPaddingBlockSM: 6 },
+    Card: { headerFontSize: 15 },
+  },
+};
+
+export function App() {
+  const { i18n } = useTranslation();
+  const [queryClient] = useState(() =>
+    createQueryClient(() => {
+      // The session ended (expired or signed out elsewhere): re-read who we are; the root route redirects.
+      void queryClient.invalidateQueries({ queryKey: [['auth', 'me']] });
+    }),
+  );
+  const [trpcClient] = useState(() => createTrpcClient());
+  const router = useMemo(() => createAppRouter(queryClient), [queryClient]);
+  const zh = i18n.language !== 'en';
+  dayjs.locale(zh ? 'zh-cn' : 'en');
+  return (
+    <ConfigProvider locale={zh ? zhCN : enUS} theme={themeConfig} componentSize="middle">
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
+            <RouterProvider router={router} />
+          </TRPCProvider>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,37 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { Alert, Button, Empty, Skeleton } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../lib/errors.js';
+
+/**
+ * Loading, error and empty states for one query, the same on every page: a skeleton while loading,
+ * a translated error with a retry, an empty state when `isEmpty` says so.
+ */
+export function QueryState<T>(props: {
+  query: UseQueryResult<T, unknown>;
+  isEmpty?: (data: T) => boolean;
+  empty?: ReactNode;
+  rows?: number;
+  children: (data: T) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { query } = props;
+  if (query.isPending) return <Skeleton active paragraph={{ rows: props.rows ?? 6 }} />;
+  if (query.isError)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={t('errorTitle')}
+        description={errorMessage(query.error, t)}
+        action={
+          <Button size="small" onClick={() => void query.refetch()}>
+            {t('retry')}
+          </Button>
+        }
+      />
+    );
+  if (props.isEmpty?.(query.data)) return <>{props.empty ?? <Empty description={t('empty')} />}</>;
+  return <>{props.children(query.data)}</>;
+}

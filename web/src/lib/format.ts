@@ -1,0 +1,36 @@
+import {
+  type DisplayLocale,
+  fenIn,
+  formatDate,
+  formatInstant,
+  formatMoney,
+  formatMultiple,
+  formatNumber,
+  formatPercent,
+  type MoneyFormatOptions,
+  type MoneyUnit,
+  moneyUnitLabel,
+  tableMoneyUnit,
+} from '@highland/shared';
+import { useTranslation } from 'react-i18next';
+
+/** The shared formatting module bound to the reader's language. */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const locale: DisplayLocale = i18n.language === 'en' ? 'en' : 'zh-CN';
+  return {
+    locale,
+    money: (fen: number, o: Omit<MoneyFormatOptions, 'locale'> = {}) => formatMoney(fen, { ...o, locale }),
+    /** Money in a table column: the number only, in the column's unit. */
+    moneyCell: (fen: number, unit: MoneyUnit) => formatMoney(fen, { locale, unit, withUnit: false }),
+    /** fen as a plain number in `unit`, for charts. */
+    moneyValue: (fen: number, unit: MoneyUnit) => fenIn(fen, unit),
+    tableUnit: (large = false) => tableMoneyUnit(locale, large),
+    unitLabel: (unit: MoneyUnit) => moneyUnitLabel(unit, locale),
+    number: (n: number, digits = 0) => formatNumber(n, locale, digits),
+    percent: (r: number | null, digits = 1) => formatPercent(r, locale, digits),
+    multiple: (r: number | null, digits = 2) => formatMultiple(r, locale, digits),
+    date: (iso: string | null | undefined, style: 'short' | 'long' = 'short') => formatDate(iso, locale, style),
+    instant: (iso: string | null | undefined) => formatInstant(iso),
+  };
+}

@@ -1,0 +1,40 @@
+import { AuditOutlined, DashboardOutlined, FundOutlined, PieChartOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import type { Actor } from '@highland/server';
+import type { ReactNode } from 'react';
+
+export interface NavItem {
+  path: string;
+  /** Key in the `nav` namespace. */
+  label: string;
+  icon: ReactNode;
+  visible: (actor: Actor) => boolean;
+}
+
+/**
+ * The navigation, by role: government — overview; manager — my funds (and the overview for the mother
+ * fund's managers); LP — my portfolio; admin — users and audit. The server enforces the same rules.
+ */
+export function navItems(): NavItem[] {
+  return [
+    { path: '/overview', label: 'overview', icon: <DashboardOutlined />, visible: (a) => a.role === 'government' || a.role === 'admin' || a.managesMotherFund },
+    { path: '/funds', label: 'funds', icon: <FundOutlined />, visible: (a) => a.role === 'manager' },
+    { path: '/portfolio', label: 'portfolio', icon: <PieChartOutlined />, visible: (a) => a.role === 'lp' },
+    { path: '/admin/users', label: 'users', icon: <TeamOutlined />, visible: (a) => a.role === 'admin' },
+    { path: '/audit', label: 'audit', icon: <AuditOutlined />, visible: (a) => a.role === 'admin' || a.role === 'government' },
+    { path: '/account', label: 'account', icon: <UserOutlined />, visible: () => true },
+  ];
+}
+
+/** Where each role lands after signing in. */
+export function landingPath(actor: Actor): string {
+  switch (actor.role) {
+    case 'government':
+      return '/overview';
+    case 'admin':
+      return '/admin/users';
+    case 'lp':
+      return '/portfolio';
+    case 'manager':
+      return actor.managesMotherFund ? '/overview' : '/funds';
+  }
+}

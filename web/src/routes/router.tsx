@@ -1,0 +1,132 @@
+import type { Actor } from '@highland/server';
+import { isIsoDate } from '@highland/shared';
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Navigate, Outlet, useRouterState } from '@tanstack/react-router';
+import { Result, Spin } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Forbidden, NotFound } from '../components/ui/results.js';
+import { useSession } from '../lib/session.js';
+import { errorMessage } from '../lib/errors.js';
+import { AppShell } from './app-shell.js';
+import { landingPath } from './nav.js';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+/** Pages that show figures "as of" a date keep it in the URL: ?asOf=2024-12-31. */
+export type AsOfSearch = { asOf?: string };
+const asOfSearch = (s: Record<string, unknown>): AsOfSearch => (typeof s.asOf === 'string' && isIsoDate(s.asOf) ? { asOf: s.asOf } : {});
+
+function Root() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const location = useRouterState({ select: (s) => s.location });
+  if (session.isPending)
+    return (
+      <div style={{ display: 'grid', placeItems: 'center', height: '100vh' }}>
+        <Spin size="large" />
+      </div>
+    );
+  if (session.isError) return <Result status="error" title={t('errorTitle')} subTitle={errorMessage(session.error, t)} />;
+  const actor = session.data;
+  const onSignIn = location.pathname === '/sign-in';
+  if (!actor) return onSignIn ? <Outlet /> : <Navigate to="/sign-in" search={{ redirect: location.href }} replace />;
+  if (onSignIn || location.pathname === '/') {
+    const redirect = (location.search as { redirect?: string }).redirect;
+    return <Navigate to={redirect?.startsWith('/') && !redirect.startsWith('/sign-in') ? redirect : landingPath(actor)} replace />;
+  }
+  return (
+    <AppShell actor={actor}>
+      <Outlet />
+    </AppShell>
+  );
+}
+
+/** Shows the page only to the roles it is for; the server refuses the others anyway. */
+function Gate(props: { allow: (a: Actor) => boolean; children: ReactNode }) {
+  const session = useSession();
+  return session.data && props.allow(session.data) ? props.children : <Forbidden />;
+}
+
+const gated = (allow: (a: Actor) => boolean, Page: ReturnType<typeof lazyRouteComponent>) =>
+  function GatedPage() {
+    return (
+      <Gate allow={allow}>
+        <Page />
+      </Gate>
+    );
+  };
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({ component: Root, notFoundComponent: NotFound });
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (s: Record<string, unknown>): { redirect?: string } => (typeof s.redirect === 'string' ? { redirect: s.redirect } : {}),
+  component: lazyRouteComponent(() => import('../features/auth/sign-in-page.js'), 'SignInPage'),
+});
+const indexRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: () => null });
+
+const overviewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/overview',
+  validateSearch: asOfSearch,
+  component: gated(
+    (a) => a.role === 'government' || a.role === 'admin' || a.managesMotherFund,
+    lazyRouteComponent(() => import('../features/group/overview-page.js'), 'OverviewPage'),
+  ),
+});
+const fundsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/funds',
+  validateSearch: asOfSearch,
+  component: gated(
+    (a) => a.role !== 'lp',
+    lazyRouteComponent(() => import('../features/group/funds-page.js'), 'FundsPage'),
+  ),
+});
+const portfolioRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/portfolio',
+  validateSearch: asOfSearch,
+  component: gated(
+    (a) => a.role === 'lp',
+    lazyRouteComponent(() => import('../features/group/portfolio-page.js'), 'PortfolioPage'),
+  ),
+});
+const usersRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/users',
+  component: gated(
+    (a) => a.role === 'admin',
+    lazyRouteComponent(() => import('../features/users/users-page.js'), 'UsersPage'),
+  ),
+});
+const auditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/audit',
+  component: gated(
+    (a) => a.role === 'admin' || a.role === 'government',
+    lazyRouteComponent(() => import('../features/audit/audit-page.js'), 'AuditPage'),
+  ),
+});
+const accountRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/account',
+  component: lazyRouteComponent(() => import('../features/account/account-page.js'), 'AccountPage'),
+});
+
+// Later issues add their routes here.
+const routeTree = rootRoute.addChildren([signInRoute, indexRoute, overviewRoute, fundsRoute, portfolioRoute, usersRoute, auditRoute, accountRoute]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
