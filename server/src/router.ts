@@ -1,6 +1,9 @@
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
 import { groupRouter } from './routers/group.js';
+import { lpRouter } from './routers/lp.js';
+import { performanceRouter } from './routers/performance.js';
+import { portfolioRouter } from './routers/portfolio.js';
 import { systemRouter } from './routers/system.js';
 import { userRouter } from './routers/user.js';
 import { router } from './trpc.js';
@@ -12,6 +15,9 @@ export const appRouter = router({
   user: userRouter,
   audit: auditRouter,
   group: groupRouter,
+  portfolio: portfolioRouter,
+  performance: performanceRouter,
+  lp: lpRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,7 +1,7 @@
 import { IsoDateSchema, isoDateIn } from '@highland/shared';
 import { z } from 'zod';
 import { assertGroupReader, readableFunds } from '../auth/scope.js';
-import { groupOverview, investorPositions, listFunds } from '../data/group.js';
+import { groupOverview, listFunds } from '../data/group.js';
 import { roleProcedure, router } from '../trpc.js';
 
 const AsOfSchema = z.object({ asOf: IsoDateSchema.optional() });
@@ -15,17 +15,8 @@ export const groupRouter = router({
       return groupOverview(ctx.db, input.asOf ?? isoDateIn(ctx.now()));
     }),
 
-  /** The funds the caller may read, with size and flows. LPs use portfolio instead: a fund's other LPs are not theirs to count. */
+  /** The funds the caller may read, with size and flows. LPs use lp.portal instead: a fund's other LPs are not theirs to count. */
   funds: roleProcedure('government', 'admin', 'manager')
     .input(AsOfSchema)
     .query(async ({ ctx, input }) => listFunds(ctx.db, input.asOf ?? isoDateIn(ctx.now()), await readableFunds(ctx.db, ctx.actor))),
-
-  /** An LP's own positions. */
-  portfolio: roleProcedure('lp')
-    .input(AsOfSchema)
-    .query(({ ctx, input }) =>
-      ctx.actor.investorId === null
-        ? { asOf: input.asOf ?? isoDateIn(ctx.now()), investor: null, positions: [] }
-        : investorPositions(ctx.db, ctx.actor.investorId, input.asOf ?? isoDateIn(ctx.now())),
-    ),
 });
