@@ -5,6 +5,7 @@ import {
   Cumulative,
   type DatedAmount,
   DomainError,
+  minDate,
   type Interest,
   type LedgerKind,
   netFigures,
@@ -125,7 +126,7 @@ export async function lpPortal(db: DbOrTx, investorId: number, asOf: string) {
       asOf,
     ),
   };
-  const first = all.reduce((a, i) => (i.since < a ? i.since : a), asOf);
+  const first = all.reduce((a, i) => minDate(a, i.since), asOf);
   const dates = quarterEndsThrough(first, asOf);
   const navs = funds.map((f) => {
     const i = interests.get(f.id) as Interest;
@@ -178,7 +179,7 @@ export async function lpPortal(db: DbOrTx, investorId: number, asOf: string) {
  */
 export async function lpStatement(db: DbOrTx, investorId: number, quarter: string, today: string) {
   const q = parsePeriod(quarter);
-  if (!q || q.kind !== 'quarter') throw DomainError.field('quarter', 'quarter', 'quarter: must be a quarter such as 2024Q3');
+  if (q?.kind !== 'quarter') throw DomainError.field('quarter', 'quarter', 'quarter: must be a quarter such as 2024Q3');
   if (q.end > today) throw DomainError.field('quarter', 'quarterNotEnded', `quarter: ${q.code} has not ended yet (it ends ${q.end})`, { end: q.end });
   const { investor: inv, funds, interests } = await investorFlows(db, investorId, q.end);
   const joinedAll = await db

@@ -5,6 +5,8 @@ import {
   allocateExit,
   computeUsccCheckChar,
   daysBetween,
+  maxDate,
+  minDate,
   type ExitRoute,
   quarterEnd,
   quarterEndsThrough,
@@ -217,7 +219,7 @@ export async function seedPortfolio(tx: Tx, rng: Random, createdAt: string): Pro
     const r = rng.fork(`rounds-${f.code}`);
     const n = f.kind === 'direct_vehicle' ? 18 : Math.max(8, Math.round((560 * f.sizeFen) / subSize));
     const first = addDays(f.established, 30);
-    const last = f.investEnd < addDays(DEMO_DATA_END, -150) ? f.investEnd : addDays(DEMO_DATA_END, -150);
+    const last = minDate(f.investEnd, addDays(DEMO_DATA_END, -150));
     const span = Math.max(30, dayDiff(first, last));
     const dates = Array.from({ length: n }, () => addDays(first, Math.floor(span * r.next() ** 1.25))).sort();
     const planned = (f.sizeFen * (f.kind === 'direct_vehicle' ? 0.55 : 0.62)) / n;
@@ -396,7 +398,9 @@ export async function seedPortfolio(tx: Tx, rng: Random, createdAt: string): Pro
         })),
       )
       .returning({ id: investment.id });
-    chunk.forEach(({ t }, k) => trancheRowId.set(t.id, rows[k]?.id ?? 0));
+    chunk.forEach(({ t }, k) => {
+      trancheRowId.set(t.id, rows[k]?.id ?? 0);
+    });
   }
   const ledger: Array<typeof ledgerEntry.$inferInsert> = ordered.map(({ p, t }) => ({
     fundId: p.fundId,
@@ -563,7 +567,6 @@ async function demoFunds(tx: Tx): Promise<DemoFund[]> {
 }
 
 const dayDiff = daysBetween;
-const maxDate = (a: string, b: string) => (a > b ? a : b);
 const lastEventDate = (p: Position) => [...p.tranches.map((t) => t.date), ...p.exits.map((x) => x.date)].sort().pop() ?? '1990-01-01';
 
 /** The fraction of each round still held at a date (after the exits on or before it). */

@@ -15,6 +15,7 @@
  *   Π shares along the path × H's position. One company reached by several paths is one company, its
  *   paths listed (the overlap).
  */
+import { minDate } from '../common/dates.js';
 import { fundMetrics } from '../finance/metrics.js';
 import { xirr } from '../finance/xirr.js';
 import { type PositionEvents, type PositionState, positionSeries } from './position.js';
@@ -309,7 +310,7 @@ export class Books {
         remainingCostFen: s.remainingCostFen * weight,
         investedFen: s.investedFen * weight,
         realisedFen: s.realisedFen * weight,
-        firstDate: p.events.tranches.reduce((a, t) => (t.date < a ? t.date : a), '9999-12-31'),
+        firstDate: p.events.tranches.reduce((a, t) => minDate(a, t.date), '9999-12-31'),
         exited: s.exited,
       });
     });
