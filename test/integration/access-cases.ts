@@ -1,6 +1,6 @@
 import type { Db } from '@highland/drizzle';
 import { fund, investor, user } from '@highland/drizzle';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 
 /** Who calls: no session, or one of the demo accounts. */
 export const IDENTITIES = ['anonymous', 'admin', 'government', 'gp', 'fof', 'lp'] as const;
@@ -21,6 +21,13 @@ export interface Fixture {
   lpInvestorId: number;
   otherInvestorId: number;
   govUserId: number;
+  /** A company SF-01 still holds (more than 1% of it), and its credit code. */
+  gpCompanyId: number;
+  gpCompanyUscc: string;
+  /** A company held by SF-02 and never by SF-01. */
+  otherCompanyId: number;
+  /** A mark of SF-01 waiting for review (entered by gp@). */
+  pendingValuationId: number;
 }
 
 export async function loadFixture(db: Db): Promise<Fixture> {
@@ -28,7 +35,21 @@ export async function loadFixture(db: Db): Promise<Fixture> {
   const lp = (await db.select({ investorId: user.investorId }).from(user).where(eq(user.email, EMAIL.lp)))[0]?.investorId ?? -1;
   const other = (await db.select({ id: investor.id }).from(investor).where(eq(investor.nameZh, '上海市财政局')))[0]?.id ?? -1;
   const gov = (await db.select({ id: user.id }).from(user).where(eq(user.email, EMAIL.government)))[0]?.id ?? -1;
+  const gpFundId = await byCode('SF-01');
+  const otherSubFundId = await byCode('SF-02');
+  const [held] = await db.all<{ id: number; uscc: string }>(sql`
+    SELECT c.id, c.uscc FROM company c JOIN investment i ON i.company_id = c.id
+    WHERE i.fund_id = ${gpFundId} AND NOT EXISTS (SELECT 1 FROM investment_exit x WHERE x.fund_id = i.fund_id AND x.company_id = c.id)
+    GROUP BY c.id HAVING SUM(i.equity_share) > 0.01 ORDER BY c.id LIMIT 1`);
+  const [otherCompany] = await db.all<{ id: number }>(sql`
+    SELECT company_id AS id FROM investment WHERE fund_id = ${otherSubFundId}
+      AND company_id NOT IN (SELECT company_id FROM investment WHERE fund_id = ${gpFundId}) ORDER BY id LIMIT 1`);
+  const [pending] = await db.all<{ id: number }>(sql`SELECT id FROM valuation WHERE fund_id = ${gpFundId} AND status = 'pending' ORDER BY id LIMIT 1`);
   return {
+    gpCompanyId: held?.id ?? -1,
+    gpCompanyUscc: held?.uscc ?? '',
+    otherCompanyId: otherCompany?.id ?? -1,
+    pendingValuationId: pending?.id ?? -1,
     motherFundId: await byCode('MF'),
     gpFundId: await byCode('SF-01'),
     otherSubFundId: await byCode('SF-02'),
@@ -75,5 +96,91 @@ export const ACCESS_CASES: Record<string, AccessCase> = {
   'audit.facets': { allowed: ['admin', 'government'] },
   'group.overview': { allowed: ['admin', 'government', 'fof'], input: () => ({ asOf: '2025-12-31' }) },
   'group.funds': { allowed: ['admin', 'government', 'gp', 'fof'], input: () => ({ asOf: '2025-12-31' }) },
-  'group.portfolio': { allowed: ['lp'], input: () => ({ asOf: '2025-12-31' }) },
+  'portfolio.createInvestment': {
+    allowed: ['gp'],
+    input: (fx) => ({
+      fundId: fx.gpFundId,
+      companyId: fx.gpCompanyId,
+      date: '2026-11-02',
+      round: 'c',
+      instrument: 'preferred_equity',
+      amountFen: 1_000_000_000,
+      equityShare: 0.01,
+    }),
+    scoped: [
+      {
+        who: 'gp',
+        input: (fx) => ({
+          fundId: fx.otherSubFundId,
+          companyId: fx.gpCompanyId,
+          date: '2026-11-02',
+          round: 'c',
+          instrument: 'preferred_equity',
+          amountFen: 1_000_000_000,
+          equityShare: 0.01,
+        }),
+      },
+    ],
+  },
+  'portfolio.recordExit': {
+    allowed: ['gp'],
+    input: (fx) => ({ fundId: fx.gpFundId, companyId: fx.gpCompanyId, date: '2026-11-02', route: 'secondary', shareSold: 0.001, proceedsFen: 100_000_000 }),
+    scoped: [
+      {
+        who: 'gp',
+        input: (fx) => ({ fundId: fx.otherSubFundId, companyId: fx.otherCompanyId, date: '2026-11-02', route: 'secondary', shareSold: 0.001, proceedsFen: 1 }),
+      },
+    ],
+  },
+  'portfolio.addValuation': {
+    allowed: ['gp'],
+    input: (fx) => ({ fundId: fx.gpFundId, companyId: fx.gpCompanyId, date: '2026-10-31', valueFen: 10_000_000_000, method: 'dcf', basis: 'DCF, WACC 13%' }),
+    scoped: [
+      { who: 'gp', input: (fx) => ({ fundId: fx.otherSubFundId, companyId: fx.otherCompanyId, date: '2026-10-31', valueFen: 1, method: 'dcf', basis: 'x' }) },
+    ],
+  },
+  'portfolio.reviewValuation': { allowed: ['fof'], input: (fx) => ({ id: fx.pendingValuationId, decision: 'approved' }) },
+  'portfolio.addNavStatement': {
+    allowed: ['gp'],
+    input: (fx) => ({ fundId: fx.gpFundId, date: '2026-10-31', navFen: 300_000_000_000, source: 'GP report' }),
+    scoped: [{ who: 'gp', input: (fx) => ({ fundId: fx.otherSubFundId, date: '2026-10-31', navFen: 1, source: 'GP report' }) }],
+  },
+  'portfolio.addKpi': {
+    allowed: ['gp', 'fof'],
+    input: (fx) => ({ companyId: fx.gpCompanyId, period: '2026Q3', cumulative: true, revenueFen: 1_000_000_000 }),
+    scoped: [{ who: 'gp', input: (fx) => ({ companyId: fx.otherCompanyId, period: '2026Q3', cumulative: true, revenueFen: 1 }) }],
+  },
+  'portfolio.importKpis': {
+    allowed: ['gp', 'fof'],
+    input: (fx) => ({ rows: [{ uscc: fx.gpCompanyUscc, period: '2025', cumulative: false, revenueFen: 1_000_000_000, headcount: 120 }] }),
+  },
+  'portfolio.position': {
+    allowed: ['admin', 'government', 'gp', 'fof'],
+    input: (fx) => ({ fundId: fx.gpFundId, companyId: fx.gpCompanyId, asOf: '2025-12-31' }),
+    scoped: [{ who: 'gp', input: (fx) => ({ fundId: fx.otherSubFundId, companyId: fx.otherCompanyId }) }],
+  },
+  'portfolio.pendingValuations': { allowed: ['admin', 'government', 'gp', 'fof'] },
+  'portfolio.companyOptions': { allowed: ['gp', 'fof'], input: () => ({ q: '上海' }) },
+  'performance.funds': { allowed: ['admin', 'government', 'gp', 'fof'] },
+  'performance.fund': {
+    allowed: ['admin', 'government', 'gp', 'fof'],
+    input: (fx) => ({ fundId: fx.gpFundId, asOf: '2025-12-31' }),
+    scoped: [{ who: 'gp', input: (fx) => ({ fundId: fx.otherSubFundId }) }],
+  },
+  'performance.lookThrough': {
+    allowed: ['admin', 'government', 'gp', 'fof'],
+    input: (fx) => ({ fundId: fx.gpFundId, asOf: '2025-12-31' }),
+    scoped: [{ who: 'gp', input: (fx) => ({ fundId: fx.motherFundId }) }],
+  },
+  'lp.portal': { allowed: ['lp'], input: () => ({ asOf: '2025-12-31' }) },
+  'lp.statement': {
+    allowed: ['lp'],
+    input: () => ({ quarter: '2025Q4' }),
+    scoped: [{ who: 'lp', input: (fx) => ({ quarter: '2025Q4', fundId: fx.otherSubFundId }) }],
+  },
+  'lp.statementXlsx': {
+    allowed: ['lp'],
+    input: () => ({ quarter: '2025Q4' }),
+    scoped: [{ who: 'lp', input: (fx) => ({ quarter: '2025Q4', fundId: fx.otherSubFundId }) }],
+  },
 };

@@ -10,8 +10,8 @@ const yuan = (fen: number) => fen / 100;
 const LINES: Array<{ label: string; value: (c: LpStatement['total']['qtd']) => number; bold?: boolean }> = [
   { label: '期初余额 Beginning balance', value: (c) => c.beginningFen, bold: true },
   { label: '实缴出资 Contributions', value: (c) => c.contributionsFen },
-  { label: '分配 Distributions', value: (c) => -c.distributionsFen },
-  { label: '管理费及费用 Fees and expenses', value: (c) => -c.feesFen },
+  { label: '分配 Distributions', value: (c) => 0 - c.distributionsFen },
+  { label: '管理费及费用 Fees and expenses', value: (c) => 0 - c.feesFen },
   { label: '分配的收益或损失 Allocated gain or loss', value: (c) => c.gainLossFen },
   { label: '期末余额 Ending balance', value: (c) => c.endingFen, bold: true },
 ];

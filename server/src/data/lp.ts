@@ -177,15 +177,17 @@ export async function lpPortal(db: DbOrTx, investorId: number, asOf: string) {
  * year to date and since inception. Refused for a quarter that has not ended or that ended before the
  * LP's first commitment.
  */
-export async function lpStatement(db: DbOrTx, investorId: number, quarter: string, today: string) {
+export async function lpStatement(db: DbOrTx, investorId: number, quarter: string, today: string, onlyFundId?: number) {
   const q = parsePeriod(quarter);
   if (q?.kind !== 'quarter') throw DomainError.field('quarter', 'quarter', 'quarter: must be a quarter such as 2024Q3');
   if (q.end > today) throw DomainError.field('quarter', 'quarterNotEnded', `quarter: ${q.code} has not ended yet (it ends ${q.end})`, { end: q.end });
-  const { investor: inv, funds, interests } = await investorFlows(db, investorId, q.end);
+  const flows0 = await investorFlows(db, investorId, q.end);
+  const { investor: inv, interests } = flows0;
+  const funds = onlyFundId === undefined ? flows0.funds : flows0.funds.filter((f) => f.id === onlyFundId);
   const joinedAll = await db
     .select({ date: commitment.date })
     .from(commitment)
-    .where(eq(commitment.investorId, investorId))
+    .where(onlyFundId === undefined ? eq(commitment.investorId, investorId) : and(eq(commitment.investorId, investorId), eq(commitment.fundId, onlyFundId)))
     .orderBy(asc(commitment.date))
     .limit(1);
   const joined = joinedAll[0]?.date ?? null;
@@ -238,7 +240,14 @@ export async function lpStatement(db: DbOrTx, investorId: number, quarter: strin
     .select({ date: ledgerEntry.date, fundId: ledgerEntry.fundId, kind: ledgerEntry.kind, amountFen: ledgerEntry.amountFen, callNo: capitalCall.callNo })
     .from(ledgerEntry)
     .leftJoin(capitalCall, eq(capitalCall.id, ledgerEntry.callId))
-    .where(and(eq(ledgerEntry.investorId, investorId), lte(ledgerEntry.date, q.end), gt(ledgerEntry.date, addDays(q.start, -1))))
+    .where(
+      and(
+        eq(ledgerEntry.investorId, investorId),
+        lte(ledgerEntry.date, q.end),
+        gt(ledgerEntry.date, addDays(q.start, -1)),
+        onlyFundId === undefined ? undefined : eq(ledgerEntry.fundId, onlyFundId),
+      ),
+    )
     .orderBy(asc(ledgerEntry.date), asc(ledgerEntry.id));
   return {
     quarter: q.code,

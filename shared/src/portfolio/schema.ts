@@ -153,4 +153,5 @@ export type KpiImport = z.infer<typeof KpiImportSchema>;
 
 export const FundAsOfSchema = z.object({ fundId: IdSchema, asOf: IsoDateSchema.optional() });
 export const PositionKeySchema = z.object({ fundId: IdSchema, companyId: IdSchema, asOf: IsoDateSchema.optional() });
-export const StatementRequestSchema = z.object({ quarter: QuarterSchema });
+/** A quarterly statement: for every fund the LP is in, or for one of them. */
+export const StatementRequestSchema = z.object({ quarter: QuarterSchema, fundId: IdSchema.optional() });
