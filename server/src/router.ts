@@ -1,9 +1,14 @@
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
+import { designationRouter } from './routers/designation.js';
 import { groupRouter } from './routers/group.js';
+import { listingRouter } from './routers/listing.js';
 import { lpRouter } from './routers/lp.js';
 import { performanceRouter } from './routers/performance.js';
 import { portfolioRouter } from './routers/portfolio.js';
+import { programmeRouter } from './routers/programme.js';
+import { scoreboardRouter } from './routers/scoreboard.js';
+import { supportRouter } from './routers/support.js';
 import { systemRouter } from './routers/system.js';
 import { userRouter } from './routers/user.js';
 import { router } from './trpc.js';
@@ -18,6 +23,11 @@ export const appRouter = router({
   portfolio: portfolioRouter,
   performance: performanceRouter,
   lp: lpRouter,
+  programme: programmeRouter,
+  scoreboard: scoreboardRouter,
+  designation: designationRouter,
+  listing: listingRouter,
+  support: supportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -19,6 +19,8 @@ export const programmeTarget = sqliteTable(
       .references(() => programme.id),
     metric: text('metric').notNull(),
     targetValue: integer('target_value').notNull(),
+    /** Where the figure comes from (the plan's text, a steering-group decision…); set by administrators. */
+    note: text('note'),
   },
   (t) => [primaryKey({ columns: [t.programmeId, t.metric] })],
 );

@@ -5,6 +5,7 @@ import { seedFundGroup } from './fund-group.js';
 import { DEMO_GP_FUND, DEMO_LP_NAME, MOTHER_FUND } from './names.js';
 import { seedPortfolio } from './portfolio.js';
 import { Random } from './random.js';
+import { seedScoreboard } from './scoreboard.js';
 
 export { DEMO_PASSWORD } from './accounts.js';
 export { DEMO_DATA_END } from './fund-group.js';
@@ -23,7 +24,8 @@ export async function seedDemo(db: Db, now: () => Date): Promise<Record<string, 
     const group = await seedFundGroup(tx, rng.fork('fund-group'), createdAt);
     const users = await seedAccounts(tx, demoAccounts(DEMO_GP_FUND, DEMO_LP_NAME, MOTHER_FUND.code), group, createdAt);
     const portfolio = await seedPortfolio(tx, rng.fork('portfolio'), createdAt);
-    const counts = { ...group.counts, users, ...portfolio.counts };
+    const scoreboard = await seedScoreboard(tx, rng.fork('scoreboard'), createdAt);
+    const counts = { ...group.counts, users, ...portfolio.counts, ...scoreboard };
     await audit({ action: 'demo.seed', entity: 'database', entityId: 'demo', after: counts });
     return counts;
   });

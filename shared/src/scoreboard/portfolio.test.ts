@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type HoldingMove, heldOn, holdingIntervals } from './portfolio.js';
+import { type HoldingMove, heldOn, holdersOn, holdingIntervals } from './portfolio.js';
 
 const move = (fundId: number, date: string, boughtShare: number, soldShare = 0, companyId = 7): HoldingMove => ({
   fundId,
@@ -43,4 +43,35 @@ describe('when a firm is in the group’s portfolio', () => {
     ['2023-05-01', false],
   ];
   for (const [date, held] of onCases) it(`held on ${date}: ${held}`, () => expect(heldOn(iv, date)).toBe(held));
+});
+
+describe('who holds a firm on a date', () => {
+  const moves = [move(1, '2020-03-01', 0.1), move(2, '2021-06-01', 0.05), move(1, '2022-01-01', 0, 0.1), move(3, '2020-01-01', 0.2, 0, 8)];
+  const cases: Array<[string, string, Array<[number, number[]]>]> = [
+    [
+      'before the second fund came in',
+      '2021-01-01',
+      [
+        [7, [1]],
+        [8, [3]],
+      ],
+    ],
+    [
+      'both funds, mid-2021',
+      '2021-12-31',
+      [
+        [7, [1, 2]],
+        [8, [3]],
+      ],
+    ],
+    [
+      'after the first fund sold out',
+      '2022-01-01',
+      [
+        [7, [2]],
+        [8, [3]],
+      ],
+    ],
+  ];
+  for (const [name, date, expected] of cases) it(name, () => expect([...holdersOn(moves, date)].sort((a, b) => a[0] - b[0])).toEqual(expected));
 });

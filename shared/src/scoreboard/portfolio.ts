@@ -78,3 +78,25 @@ function mergeIntervals(list: HoldingInterval[]): HoldingInterval[] {
 export function heldOn(intervals: ReadonlyArray<HoldingInterval> | undefined, date: string): boolean {
   return !!intervals?.some((iv) => iv.from <= date && (iv.to === null || date < iv.to));
 }
+
+/** Per company, the funds holding part of it on `date` (ascending fund ids). */
+export function holdersOn(moves: ReadonlyArray<HoldingMove>, date: string): Map<number, number[]> {
+  const net = new Map<string, { fundId: number; companyId: number; bought: number; sold: number }>();
+  for (const m of moves) {
+    if (m.date > date) continue;
+    const key = `${m.fundId}:${m.companyId}`;
+    const p = net.get(key) ?? { fundId: m.fundId, companyId: m.companyId, bought: 0, sold: 0 };
+    p.bought += m.boughtShare;
+    p.sold += m.soldShare;
+    net.set(key, p);
+  }
+  const out = new Map<number, number[]>();
+  for (const p of net.values()) {
+    if (p.bought - p.sold <= p.bought * LEFT_TOLERANCE) continue;
+    const list = out.get(p.companyId) ?? [];
+    list.push(p.fundId);
+    out.set(p.companyId, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => a - b);
+  return out;
+}

@@ -1,0 +1,58 @@
+import { company, type DbOrTx, fund, user } from '@highland/drizzle';
+import { DomainError, isoDateIn } from '@highland/shared';
+import { eq, inArray } from 'drizzle-orm';
+import type { WriteMeta } from '../portfolio.js';
+import { isPortfolioFirm } from './books.js';
+
+/** A business date may not lie after today (Shanghai). */
+export function notFuture(path: string, date: string, today: string): void {
+  if (date > today) throw DomainError.field(path, 'futureDate', `${path}: must not be after today (${today})`, { today });
+}
+
+/** A date may not precede another one it follows (`what` names that one in the message). */
+export function notBefore(path: string, date: string, earliest: string, what: string): void {
+  if (date < earliest) throw DomainError.field(path, 'beforeEarlier', `${path}: ${date} is before the ${what} (${earliest})`, { earliest, what });
+}
+
+export async function companyOrThrow(db: DbOrTx, companyId: number) {
+  const [c] = await db.select().from(company).where(eq(company.id, companyId));
+  if (!c) throw DomainError.field('companyId', 'unknownCompany', `companyId: no company with id ${companyId}`, { id: companyId });
+  return c;
+}
+
+/** Refuses a firm that no fund of the group holds on `date` (a designation or listing is for portfolio firms). */
+export async function assertPortfolioFirm(db: DbOrTx, companyId: number, nameZh: string, date: string, key: string): Promise<void> {
+  if (!(await isPortfolioFirm(db, companyId, date)))
+    throw new DomainError('VALIDATION', key, `companyId: ${nameZh} is not in the group's portfolio on ${date} (no fund holds an investment in it then)`, {
+      params: { name: nameZh, date },
+      fields: [
+        {
+          path: 'companyId',
+          rule: 'notInPortfolio',
+          message: `companyId: ${nameZh} is not in the group's portfolio on ${date}`,
+          params: { name: nameZh, date },
+        },
+      ],
+    });
+}
+
+export async function userNames(db: DbOrTx, ids: ReadonlyArray<number | null>): Promise<Map<number, string>> {
+  const list = [...new Set(ids.filter((i): i is number => i !== null))];
+  if (!list.length) return new Map();
+  const rows = await db.select({ id: user.id, name: user.name }).from(user).where(inArray(user.id, list));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function fundCodes(db: DbOrTx): Promise<Map<number, { code: string; nameZh: string; nameEn: string; kind: string }>> {
+  const rows = await db.select({ id: fund.id, code: fund.code, nameZh: fund.nameZh, nameEn: fund.nameEn, kind: fund.kind }).from(fund);
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Who writes and when, from a request's context: the acting user, the instant, today's business date. */
+export function writeMeta(ctx: { now: () => Date; actor: { userId: number } }): WriteMeta {
+  const now = ctx.now();
+  return { userId: ctx.actor.userId, at: now.toISOString(), today: isoDateIn(now) };
+}
+
+/** The as-of date of a read: the one asked for, else today (Shanghai). */
+export const asOfOr = (ctx: { now: () => Date }, asOf: string | undefined): string => asOf ?? isoDateIn(ctx.now());
