@@ -22,7 +22,7 @@
  * Invalid input throws a RangeError naming the element (`flows[2].amount`): an unknown kind, a date
  * that is not `YYYY-MM-DD`, an amount that is negative or not a safe integer.
  */
-import { describeValue, isoDayOrThrow } from './dates.js';
+import { describeValue, isoDayOrThrow } from '../common/dates.js';
 
 export type CashFlowKind = 'contribution' | 'distribution';
 

@@ -18,7 +18,7 @@
  *
  * 1 means the fund did as well as the index; above 1, better.
  */
-import { describeValue, isoDayOrThrow } from './dates.js';
+import { describeValue, isoDayOrThrow } from '../common/dates.js';
 
 export interface PmeFlow {
   readonly date: string;

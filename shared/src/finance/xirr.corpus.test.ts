@@ -22,13 +22,10 @@ interface Corpus {
   cases: CorpusCase[];
 }
 
-const corpus = JSON.parse(
-  readFileSync(new URL('./__corpus__/xirr-libreoffice.json', import.meta.url), 'utf8'),
-) as Corpus;
+const corpus = JSON.parse(readFileSync(new URL('./__corpus__/xirr-libreoffice.json', import.meta.url), 'utf8')) as Corpus;
 
 // Dates are rebuilt with the platform's Date (independent of src/finance/dates.ts).
-const isoAt = (d0: string, offset: number): string =>
-  new Date(Date.parse(`${d0}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+const isoAt = (d0: string, offset: number): string => new Date(Date.parse(`${d0}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 const flowsOf = (c: CorpusCase) => c.o.map((o, i) => ({ date: isoAt(c.d0, o), amount: c.a[i]! }));
 
 /** The acceptance tolerance: 1e-9 relative, or 1e-10 absolute for rates near 0. */

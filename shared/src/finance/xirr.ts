@@ -5,7 +5,7 @@
  *
  * The root does not depend on which date is d_0 (changing it multiplies the sum by a positive factor).
  *
- * How a rate is chosen — see NOTES.md ("XIRR algorithm") for the full reasoning:
+ * How a rate is chosen — see NOTES.md ("XIRR") for the full reasoning:
  *
  * 1. The flows are netted per date and the number of roots r > −1 is bounded with two rules that hold
  *    for sums of real powers: Descartes' rule of signs (at most as many roots as sign changes, same
@@ -23,11 +23,12 @@
  *    residual is ≤ 1e-10, with LibreOffice's reference date (the first flow *as listed*) and formula
  *    shape; if that fails, its restart scan (Newton from −0.99, −0.98, … 0.99; the first convergence
  *    wins). Deliberate differences: the residual test is relative (|NPV| ≤ 1e-14·Σ|discounted flows|
- *    instead of ≤ 1e-10), so the answer does not depend on the currency unit and tiny amounts do not
- *    "converge" anywhere; and a converged point must be a real root (|NPV| ≤ 1e-9 of
- *    Σ|discounted flows|) above −1 — LibreOffice sometimes returns non-roots (e.g. 1.5e16 when the first
- *    listed amount is 0, or a rate below −100 % when all periods are whole years); those starts count as
- *    failures and the procedure goes on.
+ *    instead of ≤ 1e-10) and amounts are divided by the largest |amount| first, so the answer does not
+ *    depend on the currency unit and tiny amounts do not "converge" anywhere (LibreOffice's answer can
+ *    change with the unit where its Newton wanders among several roots); and a converged point must be a
+ *    real root (|NPV| ≤ 1e-9 of Σ|discounted flows|) above −1 — LibreOffice sometimes returns non-roots
+ *    (e.g. 1.5e16 when the first listed amount is 0, or a rate below −100 % when all periods are whole
+ *    years); those starts count as failures and the procedure goes on.
  * 4. If the whole procedure fails, every sign change of the NPV over y ∈ [−40, 709] (r from −1 + 4e−18 to
  *    ~8e307) is located on a fine grid and refined, and the root closest to 10 % in ln(1 + r) — the one
  *    Newton from 0.1 aims for — is returned. No sign change found: `null`.
@@ -36,7 +37,7 @@
  * no root found) or the only root overflows (r > ~8e307). A root closer to −1 than any double (1 + r <
  * 1.1e-16) is returned as −1 + 2^−53, the closest double above −1.
  */
-import { describeValue, parseIsoDay } from './dates.js';
+import { describeValue, parseIsoDay } from '../common/dates.js';
 
 /** One dated cash flow: `date` is `YYYY-MM-DD`; `amount` is signed (negative = paid in, positive = received). */
 export interface XirrFlow {
@@ -101,7 +102,7 @@ function load(flows: ReadonlyArray<XirrFlow>, fn: string): number {
       throw new RangeError(`${fn}: flows[${i}] must be an object with 'date' and 'amount', got ${describeValue(fl)}`);
     }
     const d = parseIsoDay(fl.date);
-    if (d !== d) {
+    if (Number.isNaN(d)) {
       throw new RangeError(`${fn}: flows[${i}].date must be a valid 'YYYY-MM-DD' date, got ${describeValue(fl.date)}`);
     }
     const a = fl.amount;
@@ -144,7 +145,7 @@ export function xirr(flows: ReadonlyArray<XirrFlow>): number | null {
       throw new RangeError(`xirr: flows[${i}] must be an object with 'date' and 'amount', got ${describeValue(fl)}`);
     }
     const d = parseIsoDay(fl.date);
-    if (d !== d) {
+    if (Number.isNaN(d)) {
       throw new RangeError(`xirr: flows[${i}].date must be a valid 'YYYY-MM-DD' date, got ${describeValue(fl.date)}`);
     }
     const a = fl.amount;
@@ -193,20 +194,29 @@ export function xirr(flows: ReadonlyArray<XirrFlow>): number | null {
     // Exactly one root, so there is no need to follow LibreOffice's path: Halley in y = ln(1+r) from
     // the rate that would hold if every outflow and inflow sat at its amount-weighted mean date.
     const y0 = Math.log(pos / neg) / ((posDays / pos - negDays / neg) / 365);
-    const r = newtonUnique(y0 === y0 && y0 > Y_MIN && y0 < Y_MAX ? y0 : Y_GUESS);
-    if (r === r) return r;
+    const r = newtonUnique(!Number.isNaN(y0) && y0 > Y_MIN && y0 < Y_MAX ? y0 : Y_GUESS);
+    if (!Number.isNaN(r)) return r;
     return uniqueRoot();
   }
 
   // Possibly several roots: LibreOffice's procedure, with its reference date (the first flow as listed).
+  // Amounts are divided by the largest |amount|: Newton's path is then bit-for-bit the same whatever
+  // the currency unit when the rescaling is exact (e.g. fen ↔ yuan on integer fen amounts ×100).
   const ex = bufExp;
-  for (let i = 0; i < n; i++) ex[i] = (days[i]! - d0) / 365;
+  let maxAbs = 0;
+  for (let i = 0; i < n; i++) {
+    ex[i] = (days[i]! - d0) / 365;
+    const a = amts[i]!;
+    if (a > maxAbs) maxAbs = a;
+    else if (-a > maxAbs) maxAbs = -a;
+  }
+  for (let i = 0; i < n; i++) amts[i] = amts[i]! / maxAbs;
   const r = newtonLO(n, LO_GUESS);
-  if (r === r) return r;
+  if (!Number.isNaN(r)) return r;
   // Its restart scan: Newton from −0.99, −0.98, … 0.99; the first verified convergence wins.
   for (let k = 0; k < LO_SCAN_STARTS; k++) {
     const rk = newtonLO(n, -0.99 + k * 0.01);
-    if (rk === rk) return rk;
+    if (!Number.isNaN(rk)) return rk;
   }
   return gridRoot();
 }
@@ -344,7 +354,7 @@ function newtonLO(n: number, start: number): number {
       s = 0;
       for (let i = 0; i < n; i++) {
         const e = ex[i]!;
-        const t = amts[i]! / Math.pow(x, e);
+        const t = amts[i]! / x ** e;
         f += t;
         fp -= e * t;
         s += t < 0 ? -t : t;
@@ -494,7 +504,7 @@ function uniqueRoot(): number | null {
 function toRate(y: number): number | null {
   const r = Math.expm1(y);
   if (!(r < Infinity)) return null;
-  return r > MIN_RATE ? r : MIN_RATE;
+  return Math.max(r, MIN_RATE);
 }
 
 /**
