@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriod, quarterEndsThrough, quarterOf } from './periods.js';
+import { endedQuarters, parsePeriod, quarterEndsThrough, quarterOf } from './periods.js';
 
 describe('reporting periods', () => {
   const cases: Array<[string, ReturnType<typeof parsePeriod>]> = [
@@ -17,4 +17,6 @@ describe('reporting periods', () => {
   it('quarter ends up to a mid-quarter date end with that date', () =>
     expect(quarterEndsThrough('2024-02-10', '2024-08-15')).toEqual(['2024-03-31', '2024-06-30', '2024-08-15']));
   it('a date that is a quarter end is not repeated', () => expect(quarterEndsThrough('2024-01-01', '2024-06-30')).toEqual(['2024-03-31', '2024-06-30']));
+  it('statements can be drawn for the quarters that ended since joining, newest first', () =>
+    expect(endedQuarters('2025-05-10', '2026-03-30')).toEqual(['2025Q4', '2025Q3', '2025Q2']));
 });

@@ -49,3 +49,10 @@ export function quarterEndsThrough(from: string, to: string): string[] {
   if (out[out.length - 1] !== to) out.push(to);
   return out;
 }
+
+/** The quarters that have ended by `today` and end on or after `from` (the ones a statement can be drawn for), newest first. */
+export function endedQuarters(from: string, today: string): string[] {
+  const out: string[] = [];
+  for (let d = quarterEnd(from); d <= today; d = quarterEnd(addDays(d, 1))) out.push(quarterOf(d));
+  return out.reverse();
+}

@@ -1,4 +1,4 @@
-import { AuditOutlined, DashboardOutlined, FundOutlined, PieChartOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AreaChartOutlined, AuditOutlined, DashboardOutlined, FundOutlined, PieChartOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { Actor } from '@highland/server';
 import type { ReactNode } from 'react';
 
@@ -18,6 +18,7 @@ export function navItems(): NavItem[] {
   return [
     { path: '/overview', label: 'overview', icon: <DashboardOutlined />, visible: (a) => a.role === 'government' || a.role === 'admin' || a.managesMotherFund },
     { path: '/funds', label: 'funds', icon: <FundOutlined />, visible: (a) => a.role === 'manager' },
+    { path: '/performance', label: 'performance', icon: <AreaChartOutlined />, visible: (a) => a.role !== 'lp' },
     { path: '/portfolio', label: 'portfolio', icon: <PieChartOutlined />, visible: (a) => a.role === 'lp' },
     { path: '/admin/users', label: 'users', icon: <TeamOutlined />, visible: (a) => a.role === 'admin' },
     { path: '/audit', label: 'audit', icon: <AuditOutlined />, visible: (a) => a.role === 'admin' || a.role === 'government' },
