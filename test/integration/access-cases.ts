@@ -1,6 +1,7 @@
 import type { Db } from '@highland/drizzle';
 import { fund, investor, user } from '@highland/drizzle';
 import { eq, sql } from 'drizzle-orm';
+import { loadPlanFixture, type PlanFixture } from './plan-fixture.js';
 
 /** Who calls: no session, or one of the demo accounts. */
 export const IDENTITIES = ['anonymous', 'admin', 'government', 'gp', 'fof', 'lp'] as const;
@@ -28,6 +29,8 @@ export interface Fixture {
   otherCompanyId: number;
   /** A mark of SF-01 waiting for review (entered by gp@). */
   pendingValuationId: number;
+  /** The scoreboard's records (designations, listings, support): see plan-fixture.ts. */
+  plan: PlanFixture;
 }
 
 export async function loadFixture(db: Db): Promise<Fixture> {
@@ -56,6 +59,7 @@ export async function loadFixture(db: Db): Promise<Fixture> {
     lpInvestorId: lp,
     otherInvestorId: other,
     govUserId: gov,
+    plan: await loadPlanFixture(db, gpFundId),
   };
 }
 
@@ -183,4 +187,101 @@ export const ACCESS_CASES: Record<string, AccessCase> = {
     input: () => ({ quarter: '2025Q4' }),
     scoped: [{ who: 'lp', input: (fx) => ({ quarter: '2025Q4', fundId: fx.otherSubFundId }) }],
   },
+  // The plan's scoreboard (issue 6): group readers read; administrators edit programmes and the subsidy
+  // schedule; managers keep their firms' records; the mother fund's managers review designations.
+  'programme.list': { allowed: ['admin', 'government', 'fof'] },
+  'programme.create': {
+    allowed: ['admin'],
+    input: () => ({ code: 'SH-AI-2027', nameZh: '2027–2029 年目标', nameEn: 'Targets 2027–2029', startDate: '2027-01-01', endDate: '2029-12-31' }),
+  },
+  'programme.update': {
+    allowed: ['admin'],
+    input: () => ({
+      id: 1,
+      code: 'SH-AI-2019',
+      nameZh: '行动方案（2019-2021年）',
+      nameEn: 'Action Plan 2019–2021',
+      startDate: '2019-01-01',
+      endDate: '2021-12-31',
+    }),
+  },
+  'programme.setTarget': { allowed: ['admin'], input: () => ({ programmeId: 1, metric: 'star_listings', targetValue: 6, note: '领导小组决定' }) },
+  'programme.removeTarget': { allowed: ['admin'], input: () => ({ programmeId: 1, metric: 'star_listings' }) },
+  'scoreboard.view': { allowed: ['admin', 'government', 'fof'], input: () => ({ asOf: '2026-10-31' }) },
+  'scoreboard.drill': { allowed: ['admin', 'government', 'fof'], input: () => ({ programmeId: 2, metric: 'output_value', asOf: '2026-10-31' }) },
+  'scoreboard.exportXlsx': { allowed: ['admin', 'government', 'fof'], input: () => ({ asOf: '2026-10-31' }) },
+  'scoreboard.firmOptions': { allowed: ['gp', 'fof'], input: () => ({ q: '上海', date: '2026-10-31' }) },
+  'designation.list': { allowed: ['admin', 'government', 'gp', 'fof'], input: () => ({ asOf: '2026-10-31' }) },
+  'designation.nominate': {
+    allowed: ['gp', 'fof'],
+    input: (fx) => ({ companyId: fx.plan.firmId, level: 'benchmark', date: '2026-11-01', criteria: ['focus_sector'], evidence: '审计报告与专利清单' }),
+    scoped: [
+      {
+        who: 'gp',
+        input: (fx) => ({ companyId: fx.otherCompanyId, level: 'benchmark', date: '2026-11-01', criteria: ['focus_sector'], evidence: '审计报告' }),
+      },
+    ],
+  },
+  'designation.review': { allowed: ['fof'], input: (fx) => ({ id: fx.plan.nominationId, decision: 'approved', date: '2026-11-02' }) },
+  'designation.revoke': { allowed: ['fof'], input: (fx) => ({ id: fx.plan.designationId, date: '2026-11-02', reason: '不再符合认定条件' }) },
+  'listing.board': { allowed: ['admin', 'government', 'gp', 'fof'], input: () => ({ asOf: '2026-10-31' }) },
+  'listing.detail': { allowed: ['admin', 'government', 'fof'], input: (fx) => ({ id: fx.plan.attemptId }) },
+  'listing.open': {
+    allowed: ['gp', 'fof'],
+    input: (fx) => ({ companyId: fx.plan.firmId, date: '2026-11-01', sponsor: '浦江证券股份有限公司', listingStandard: 1, plannedRaiseFen: 50_000_000_000 }),
+    scoped: [
+      {
+        who: 'gp',
+        input: (fx) => ({ companyId: fx.otherCompanyId, date: '2026-11-01', sponsor: '浦江证券', listingStandard: 1, plannedRaiseFen: 50_000_000_000 }),
+      },
+    ],
+  },
+  'listing.update': {
+    allowed: ['fof'],
+    input: (fx) => ({
+      id: fx.plan.attemptId,
+      sponsor: '沪东证券承销保荐有限公司',
+      listingStandard: 2,
+      plannedRaiseFen: 80_000_000_000,
+      expectedMarketValueFen: 500_000_000_000,
+    }),
+  },
+  'listing.record': { allowed: ['fof'], input: (fx) => ({ attemptId: fx.plan.attemptId, kind: 'terminated', date: '2026-11-02', note: '发行人撤回申请' }) },
+  'listing.undo': { allowed: ['fof'], input: (fx) => ({ attemptId: fx.plan.attemptId, reason: '误录' }) },
+  'support.list': { allowed: ['admin', 'government', 'gp', 'fof'], input: () => ({ asOf: '2026-10-31' }) },
+  'support.totals': { allowed: ['admin', 'government', 'gp', 'fof'], input: () => ({ by: 'fund', asOf: '2026-10-31' }) },
+  'support.create': {
+    allowed: ['gp', 'fof'],
+    input: (fx) => ({
+      kind: 'innovation_voucher',
+      companyId: fx.plan.firmId,
+      title: '科技创新券',
+      appliedOn: '2026-11-01',
+      basisFen: 300_000_000,
+      appliedFen: 150_000_000,
+    }),
+    scoped: [
+      {
+        who: 'gp',
+        input: (fx) => ({
+          kind: 'innovation_voucher',
+          companyId: fx.otherCompanyId,
+          title: '科技创新券',
+          appliedOn: '2026-11-01',
+          basisFen: 300_000_000,
+          appliedFen: 1_000_000,
+        }),
+      },
+    ],
+  },
+  'support.decide': { allowed: ['fof'], input: (fx) => ({ id: fx.plan.appliedSupportId, decision: 'rejected', date: '2026-11-02', note: '不符合支持条件' }) },
+  'support.pay': { allowed: ['fof'], input: (fx) => ({ id: fx.plan.approvedSupportId, date: '2026-11-02', paidFen: 1_000_000 }) },
+  'support.consulting': { allowed: ['admin', 'government', 'gp', 'fof'], input: () => ({ asOf: '2026-10-31' }) },
+  'support.addConsulting': {
+    allowed: ['gp', 'fof'],
+    input: (fx) => ({ companyId: fx.plan.firmId, date: '2026-11-01', provider: '科创板企业培育服务', topic: '科创属性评价', hours: 3 }),
+    scoped: [{ who: 'gp', input: (fx) => ({ companyId: fx.otherCompanyId, date: '2026-11-01', provider: '服务机构', topic: '辅导' }) }],
+  },
+  'support.schedule': { allowed: ['admin', 'government', 'gp', 'fof'] },
+  'support.setSchedule': { allowed: ['admin'], input: () => ({ entries: [{ milestone: 'accepted', amountFen: 120_000_000, note: '2027年起执行' }] }) },
 };

@@ -25,6 +25,7 @@ import {
   type ListingEvent,
   type ListingStage,
   listingState,
+  maxDate,
   minDate,
   SECTOR_CODES,
   type SupportKind,
@@ -271,7 +272,7 @@ async function seedDesignations(
   for (const f of pool) {
     const spread = addDays(start, Math.round((span * k) / 130) + r.int(-15, 15));
     const earliest = addDays(firstHeld(f), r.int(180, 300));
-    const target = minDate(spread > earliest ? spread : earliest, '2026-10-20');
+    const target = minDate(maxDate(spread, earliest), '2026-10-20');
     const fate = k % 29 === 7 ? 'rejected' : k % 31 === 11 ? 'revoked' : target > '2026-09-01' ? 'pending' : 'approved';
     if (add(f, 'benchmark', target, fate)) k += 1;
     if (k >= 132) break;

@@ -38,7 +38,7 @@ export const supportRouter = router({
     .input(SupportTotalsSchema)
     .query(async ({ ctx, input }) => supportTotals(ctx.db, await readableFirms(ctx.db, ctx.actor), input.by, asOfOr(ctx, input.asOf))),
 
-  apply: managers.input(SupportApplySchema).mutation(async ({ ctx, input }) => {
+  create: managers.input(SupportApplySchema).mutation(async ({ ctx, input }) => {
     await assertFirmWritable(ctx.db, ctx.actor, input.companyId);
     return mutate(ctx, (tx, audit) => applySupport(tx, audit, input, writeMeta(ctx)));
   }),
