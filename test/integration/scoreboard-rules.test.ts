@@ -1,6 +1,6 @@
-import { auditEvent, company, type Db } from '@highland/drizzle';
+import { auditEvent, type Db } from '@highland/drizzle';
 import { TRPCError } from '@trpc/server';
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from './access-cases.js';
