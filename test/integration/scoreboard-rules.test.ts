@@ -87,7 +87,7 @@ describe('bad input is refused with a clear message, and nothing is written', ()
         stageDateBeforePrevious: 'BAD_REQUEST date dateBeforePrevious',
         stageSkipped: 'BAD_REQUEST kind stageSkipped',
         subsidyAboveCap: 'BAD_REQUEST appliedFen aboveCap',
-        designationOutsidePortfolio: 'BAD_REQUEST companyId notInPortfolio',
+        designationOutsidePortfolio: 'BAD_REQUEST companyId outsidePortfolio',
         secondOpenAttempt: 'CONFLICT listing.openAttemptExists',
       },
       heldLater: true,

@@ -16,6 +16,7 @@ import {
   addDays,
   addMonths,
   assertWithinCap,
+  daysBetween,
   type DesignationCriterion,
   type FirstSetKind,
   type HoldingInterval,
@@ -323,7 +324,7 @@ function listingScript(r: Random, kind: string, anchor: string): Array<ListingEv
     push('listed', listed);
     return seq;
   }
-  // Open or ended attempts, forward from `anchor` (the tutoring filing).
+  // Open or ended attempts: built forward, then moved so that the latest event falls on `anchor`.
   const stagesTo: Record<string, ListingStage> = {
     tutoring: 'tutoring_filed',
     tutoring_done: 'tutoring_accepted',
@@ -339,11 +340,11 @@ function listingScript(r: Random, kind: string, anchor: string): Array<ListingEv
     tutoring_accepted: [100, 140],
     accepted: [25, 60],
     inquiry: [18, 28],
-    committee: [150, 200],
+    committee: [130, 170],
     registration_submitted: [40, 70],
   };
   const order: ListingStage[] = ['tutoring_filed', 'tutoring_accepted', 'accepted', 'inquiry', 'committee', 'registration_submitted'];
-  let date = anchor;
+  let date = '2020-01-01';
   for (const stage of order) {
     if (stage !== 'tutoring_filed') {
       const [lo, hi] = gaps[stage] ?? [30, 60];
@@ -360,6 +361,8 @@ function listingScript(r: Random, kind: string, anchor: string): Array<ListingEv
     push('resumed', addDays(s, r.int(50, 80)), { note: '恢复审核' });
     push('terminated', addDays(s, r.int(150, 190)), { note: '发行人撤回发行上市申请' });
   }
+  const shift = daysBetween(seq[seq.length - 1]?.date ?? anchor, anchor);
+  for (const e of seq) e.date = addDays(e.date, shift);
   return seq;
 }
 
@@ -374,25 +377,27 @@ async function seedListings(
     createdAt: string;
   },
 ): Promise<{ attempts: SeededAttempt[] }> {
-  // Open and ended attempts: [script, tutoring filing date]; each must end on or before the books' end.
+  // Open and ended attempts: [script, date of its latest event] — most recent, one slow inquiry, one
+  // suspension since the summer, one attempt terminated in 2025.
   const plans: Array<[string, string]> = [
-    ['submitted', '2024-12-10'],
-    ['passed', '2025-01-15'],
-    ['deferred', '2024-11-20'],
-    ['inquiry', '2025-05-12'],
-    ['accepted', '2025-12-15'],
-    ['suspended', '2024-11-05'],
-    ['tutoring_done', '2025-11-20'],
-    ['tutoring', '2026-08-20'],
-    ['terminated', '2023-04-18'],
+    ['submitted', addDays(DEMO_DATA_END, -40)],
+    ['passed', addDays(DEMO_DATA_END, -30)],
+    ['deferred', addDays(DEMO_DATA_END, -18)],
+    ['inquiry', addDays(DEMO_DATA_END, -150)],
+    ['accepted', addDays(DEMO_DATA_END, -25)],
+    ['suspended', addDays(DEMO_DATA_END, -100)],
+    ['tutoring_done', addDays(DEMO_DATA_END, -60)],
+    ['tutoring', addDays(DEMO_DATA_END, -45)],
+    ['terminated', '2025-03-20'],
   ];
   const scripts: Array<{ companyId: number; events: Array<ListingEvent & { note?: string | null }> }> = [];
   for (const ipo of ctx.ipos) scripts.push({ companyId: ipo.id, events: listingScript(r, scripts.length === 1 ? 'listed_suspended' : 'listed', ipo.listedOn) });
   const used = new Set<number>(ctx.ipos.map((i) => i.id));
   let terminatedFirm: number | null = null;
-  for (const [kind, filed] of plans) {
-    const events = listingScript(r, kind, filed);
-    const last = events[events.length - 1]?.date ?? filed;
+  for (const [kind, lastDay] of plans) {
+    const events = listingScript(r, kind, lastDay);
+    const filed = events[0]?.date ?? lastDay;
+    const last = events[events.length - 1]?.date ?? lastDay;
     if (last > DEMO_DATA_END) throw new Error(`demo listing ${kind} runs past the books' end (${last})`);
     const firm = ctx.candidates.find((f) => !used.has(f.id) && ctx.holds(f.id, filed) && ctx.holds(f.id, last));
     if (!firm) continue;
@@ -401,7 +406,7 @@ async function seedListings(
     if (kind === 'terminated') terminatedFirm = firm.id;
   }
   // The terminated firm tries again: a second attempt, in tutoring.
-  if (terminatedFirm !== null) scripts.push({ companyId: terminatedFirm, events: listingScript(r, 'tutoring', '2026-03-16') });
+  if (terminatedFirm !== null) scripts.push({ companyId: terminatedFirm, events: listingScript(r, 'tutoring', '2026-06-22') });
 
   const attempts: SeededAttempt[] = [];
   const attemptNo = new Map<number, number>();

@@ -1,4 +1,17 @@
-import { AreaChartOutlined, AuditOutlined, DashboardOutlined, FundOutlined, PieChartOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AimOutlined,
+  AreaChartOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  FlagOutlined,
+  FundOutlined,
+  GiftOutlined,
+  PieChartOutlined,
+  RiseOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { Actor } from '@highland/server';
 import type { ReactNode } from 'react';
 
@@ -19,8 +32,13 @@ export function navItems(): NavItem[] {
     { path: '/overview', label: 'overview', icon: <DashboardOutlined />, visible: (a) => a.role === 'government' || a.role === 'admin' || a.managesMotherFund },
     { path: '/funds', label: 'funds', icon: <FundOutlined />, visible: (a) => a.role === 'manager' },
     { path: '/performance', label: 'performance', icon: <AreaChartOutlined />, visible: (a) => a.role !== 'lp' },
+    { path: '/scoreboard', label: 'scoreboard', icon: <AimOutlined />, visible: (a) => a.role === 'government' || a.role === 'admin' || a.managesMotherFund },
+    { path: '/designations', label: 'designations', icon: <TrophyOutlined />, visible: (a) => a.role !== 'lp' },
+    { path: '/listings', label: 'listings', icon: <RiseOutlined />, visible: (a) => a.role !== 'lp' },
+    { path: '/support', label: 'support', icon: <GiftOutlined />, visible: (a) => a.role !== 'lp' },
     { path: '/portfolio', label: 'portfolio', icon: <PieChartOutlined />, visible: (a) => a.role === 'lp' },
     { path: '/admin/users', label: 'users', icon: <TeamOutlined />, visible: (a) => a.role === 'admin' },
+    { path: '/admin/programmes', label: 'programmes', icon: <FlagOutlined />, visible: (a) => a.role === 'admin' },
     { path: '/audit', label: 'audit', icon: <AuditOutlined />, visible: (a) => a.role === 'admin' || a.role === 'government' },
     { path: '/account', label: 'account', icon: <UserOutlined />, visible: () => true },
   ];

@@ -137,6 +137,54 @@ const positionRoute = createRoute({
     lazyRouteComponent(() => import('../features/performance/position-page.js'), 'PositionPage'),
   ),
 });
+// The plan's scoreboard (issue 6): the scoreboard for group readers; designations, listings and support
+// for readers and managers (a sub-fund's manager sees their own firms); programmes for administrators.
+const groupReader = (a: Actor) => a.role === 'government' || a.role === 'admin' || a.managesMotherFund;
+export type ScoreboardSearch = AsOfSearch & { programme?: number };
+const scoreboardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/scoreboard',
+  validateSearch: (s: Record<string, unknown>): ScoreboardSearch => ({ ...asOfSearch(s), ...(idOf(s.programme) ? { programme: idOf(s.programme) } : {}) }),
+  component: gated(
+    groupReader,
+    lazyRouteComponent(() => import('../features/plan/scoreboard-page.js'), 'ScoreboardPage'),
+  ),
+});
+const designationsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/designations',
+  validateSearch: asOfSearch,
+  component: gated(
+    (a) => a.role !== 'lp',
+    lazyRouteComponent(() => import('../features/plan/designations-page.js'), 'DesignationsPage'),
+  ),
+});
+const listingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/listings',
+  validateSearch: asOfSearch,
+  component: gated(
+    (a) => a.role !== 'lp',
+    lazyRouteComponent(() => import('../features/plan/listings-page.js'), 'ListingsPage'),
+  ),
+});
+const supportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/support',
+  validateSearch: asOfSearch,
+  component: gated(
+    (a) => a.role !== 'lp',
+    lazyRouteComponent(() => import('../features/plan/support-page.js'), 'SupportPage'),
+  ),
+});
+const programmesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/programmes',
+  component: gated(
+    (a) => a.role === 'admin',
+    lazyRouteComponent(() => import('../features/plan/programmes-page.js'), 'ProgrammesPage'),
+  ),
+});
 const usersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/users',
@@ -172,6 +220,11 @@ const routeTree = rootRoute.addChildren([
   usersRoute,
   auditRoute,
   accountRoute,
+  scoreboardRoute,
+  designationsRoute,
+  listingsRoute,
+  supportRoute,
+  programmesRoute,
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -28,7 +28,7 @@ export async function assertPortfolioFirm(db: DbOrTx, companyId: number, nameZh:
       fields: [
         {
           path: 'companyId',
-          rule: 'notInPortfolio',
+          rule: 'outsidePortfolio',
           message: `companyId: ${nameZh} is not in the group's portfolio on ${date}`,
           params: { name: nameZh, date },
         },

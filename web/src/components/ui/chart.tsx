@@ -1,4 +1,4 @@
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { BarChart, CustomChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
 import { DatasetComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -8,6 +8,9 @@ echarts.use([
   BarChart,
   LineChart,
   PieChart,
+  ScatterChart,
+  // Gantt-style timelines (the STAR listing tracker).
+  CustomChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,
