@@ -302,12 +302,11 @@ function Marks({ data: d }: { data: Position }) {
         data-testid="marks-table"
         dataSource={d.valuations}
         pagination={{ pageSize: 8, showSizeChanger: false }}
-        scroll={{ x: 1100 }}
         columns={[
           { title: t('date'), dataIndex: 'date', width: 100 },
           { title: t('value'), dataIndex: 'valueFen', align: 'right', width: 110, render: (v: number) => <span className="num">{f.moneyCell(v, unit)}</span> },
           { title: t('method'), dataIndex: 'method', width: 120, render: (m: keyof typeof VALUATION_METHODS) => label(VALUATION_METHODS[m], i18n.language) },
-          { title: t('basis'), dataIndex: 'basis', ellipsis: true },
+          { title: t('basis'), dataIndex: 'basis', width: 380, render: (b: string) => <span style={{ fontSize: 12 }}>{b}</span> },
           {
             title: t('status'),
             dataIndex: 'status',
@@ -318,9 +317,9 @@ function Marks({ data: d }: { data: Position }) {
               </Tag>
             ),
           },
-          { title: t('enteredBy'), dataIndex: 'createdByName', width: 120, render: (n: string | null) => n ?? '—' },
-          { title: t('reviewedBy'), dataIndex: 'reviewedByName', width: 140, render: (n: string | null, r) => (r.status === 'pending' ? '—' : (n ?? '—')) },
-          { title: t('note'), dataIndex: 'reviewNote', width: 200, ellipsis: true, render: (n: string | null) => n ?? '' },
+          { title: t('enteredBy'), dataIndex: 'createdByName', width: 110, render: (n: string | null) => n ?? '—' },
+          { title: t('reviewedBy'), dataIndex: 'reviewedByName', width: 150, render: (n: string | null, r) => (r.status === 'pending' ? '—' : (n ?? '—')) },
+          { title: t('note'), dataIndex: 'reviewNote', render: (n: string | null) => <span style={{ fontSize: 12 }}>{n ?? ''}</span> },
           ...(d.can.review
             ? [
                 {
