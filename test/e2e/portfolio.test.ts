@@ -33,12 +33,12 @@ describe('the LP portal', () => {
     await p.getByTestId('positions-table').locator('tbody tr.ant-table-row').first().waitFor();
     await p.getByTestId('lp-look-through').waitFor();
     const own = await api<{ totals: { committedFen: number } }>(p, 'lp.portal', { asOf: new Date().toISOString().slice(0, 10) });
-    const text = (await p.locator('body').innerText()).replace(/\s+/g, '');
+    const text = ((await p.locator('#root').textContent()) ?? '').replace(/\s+/g, '');
     const funds = await p.getByTestId('positions-table').locator('tbody tr.ant-table-row td:first-child').allInnerTexts();
     expect({
       funds,
       ownName: text.includes(DEMO_LP_NAME),
-      committed: (await p.getByTestId('lp-committed').innerText()).includes((own.totals.committedFen / 1e10).toFixed(2)),
+      committed: ((await p.getByTestId('lp-committed').textContent()) ?? '').includes((own.totals.committedFen / 1e10).toFixed(2)),
       leaked: otherInvestors.filter((n) => text.includes(n)),
     }).toEqual({ funds: ['SF-01', 'SF-10'], ownName: true, committed: true, leaked: [] });
     await p.context().close();
@@ -48,7 +48,7 @@ describe('the LP portal', () => {
     const p = await newPage(browser, base);
     await signIn(p, 'lp@demo.highland');
     await p.getByTestId('statement-card').waitFor();
-    const quarter = (await p.getByTestId('statement-quarter').innerText()).trim();
+    const quarter = ((await p.getByTestId('statement-quarter').textContent()) ?? '').trim();
     const [download] = await Promise.all([p.waitForEvent('download'), p.getByTestId('statement-download').click()]);
     const path = await download.path();
     const wb = new ExcelJS.Workbook();
@@ -102,10 +102,10 @@ describe('performance and look-through', () => {
     await signIn(p, 'gov@demo.highland');
     await p.goto('/performance?tab=lookThrough');
     await p.getByTestId('lt-table').locator('tbody tr.ant-table-row').first().waitFor();
-    const title = await p.getByTestId('lt-title').innerText();
+    const title = (await p.getByTestId('lt-title').textContent()) ?? '';
     const [total, held, overlapping] = (title.match(/\d+/g) ?? []).map(Number);
     expect({
-      fund: (await p.getByTestId('fund-picker').innerText()).includes('上海人工智能产业投资基金'),
+      fund: ((await p.getByTestId('fund-picker').textContent()) ?? '').includes('上海人工智能产业投资基金'),
       many: (total ?? 0) > 400 && (held ?? 0) > 300,
       overlap: (overlapping ?? 0) > 10 && (await p.getByTestId('overlap-tag').count()) > 0,
       sectorChart: await p.getByTestId('lt-sector-chart').isVisible(),
@@ -130,7 +130,7 @@ describe('performance and look-through', () => {
     await p.getByTestId('mark-form-submit').click();
     const explain = p.locator('[data-testid=mark-form] .ant-form-item-has-error .ant-form-item-explain-error');
     await explain.first().waitFor();
-    const message = await explain.first().innerText();
+    const message = (await explain.first().textContent()) ?? '';
     await p.keyboard.press('Escape');
     expect({
       message: message.startsWith('不能早于该基金首次投资该企业的日期'),
