@@ -13,10 +13,20 @@ import {
   quarterEndsThrough,
 } from '@highland/shared';
 import { aliasedTable, and, asc, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
+import { type FundScope, fundScopeCondition } from '../auth/scope.js';
 import { loadBooks } from './books.js';
 import { positionEvents } from './portfolio.js';
 
 export type FundInfo = Awaited<ReturnType<typeof fundInfo>>;
+
+/** The funds in a scope, for a picker: the mother fund first, then vehicles and sub-funds by code. */
+export async function fundOptions(db: DbOrTx, scope: FundScope) {
+  return db
+    .select({ id: fund.id, code: fund.code, nameZh: fund.nameZh, nameEn: fund.nameEn, kind: fund.kind, parentFundId: fund.parentFundId })
+    .from(fund)
+    .where(fundScopeCondition(scope, fund.id))
+    .orderBy(asc(fund.kind), asc(fund.code));
+}
 
 export async function fundInfo(db: DbOrTx, fundId: number) {
   const [f] = await db

@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { label, SECTORS, type Sector, VALUATION_METHODS, type ValuationMethod, ZONES, type Zone } from '@highland/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { App, Button, Card, Col, Empty, Input, Popconfirm, Row, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Input, Row, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AsOfPicker, todayIso } from '../../components/ui/as-of-picker.js';
@@ -11,11 +11,10 @@ import { Chart, type ChartOption } from '../../components/ui/chart.js';
 import { Page } from '../../components/ui/page.js';
 import { QueryState } from '../../components/ui/query-state.js';
 import { Stat } from '../../components/ui/stat.js';
-import { errorMessage } from '../../lib/errors.js';
 import { useFormat } from '../../lib/format.js';
 import { useSession } from '../../lib/session.js';
 import { type AppRouter, useTRPC } from '../../lib/trpc.js';
-import { InvestmentModal, NavStatementModal } from './forms.js';
+import { InvestmentModal, NavStatementModal, ReviewButtons } from './forms.js';
 
 const route = getRouteApi('/performance');
 type Outputs = inferRouterOutputs<AppRouter>;
@@ -562,22 +561,9 @@ function LookThroughView(props: { data: LookThroughData }) {
 function Reviews() {
   const { t, i18n } = useTranslation('performance');
   const f = useFormat();
-  const { message } = App.useApp();
   const trpc = useTRPC();
-  const qc = useQueryClient();
   const session = useSession();
   const q = useQuery(trpc.portfolio.pendingValuations.queryOptions());
-  const [note, setNote] = useState('');
-  const review = useMutation(
-    trpc.portfolio.reviewValuation.mutationOptions({
-      onSuccess: (_r, v) => {
-        void message.success(v.decision === 'approved' ? t('approved') : t('rejected'));
-        void qc.invalidateQueries(trpc.portfolio.pathFilter());
-        void qc.invalidateQueries(trpc.performance.pathFilter());
-      },
-      onError: (e) => void message.error(errorMessage(e, t)),
-    }),
-  );
   const unit = f.tableUnit();
   const canReview = session.data?.role === 'manager';
   return (
@@ -627,23 +613,7 @@ function Reviews() {
                       title: '',
                       key: 'act',
                       width: 150,
-                      render: (_: unknown, r: (typeof rows)[number]) =>
-                        r.createdBy === session.data?.userId ? null : (
-                          <Space size={4}>
-                            <Button size="small" type="primary" data-testid="approve-mark" onClick={() => review.mutate({ id: r.id, decision: 'approved' })}>
-                              {t('approve')}
-                            </Button>
-                            <Popconfirm
-                              title={t('rejectNote')}
-                              description={<Input.TextArea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
-                              onConfirm={() => review.mutate({ id: r.id, decision: 'rejected', note })}
-                            >
-                              <Button size="small" danger>
-                                {t('reject')}
-                              </Button>
-                            </Popconfirm>
-                          </Space>
-                        ),
+                      render: (_: unknown, r: (typeof rows)[number]) => (r.createdBy === session.data?.userId ? null : <ReviewButtons id={r.id} />),
                     },
                   ]
                 : []),
