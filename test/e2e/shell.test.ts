@@ -17,11 +17,11 @@ async function page(locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> {
 
 describe('each demo role signs in and sees its own navigation', () => {
   const cases: Array<{ who: string; email: string; landing: string; nav: string[] }> = [
-    { who: 'government reviewer', email: 'gov@demo.highland', landing: '/overview', nav: ['基金群总览', '审计日志', '账户设置'] },
-    { who: 'sub-fund manager', email: 'gp@demo.highland', landing: '/funds', nav: ['我的基金', '账户设置'] },
-    { who: 'mother-fund manager', email: 'fof@demo.highland', landing: '/overview', nav: ['基金群总览', '我的基金', '账户设置'] },
+    { who: 'government reviewer', email: 'gov@demo.highland', landing: '/overview', nav: ['基金群总览', '投后与业绩', '审计日志', '账户设置'] },
+    { who: 'sub-fund manager', email: 'gp@demo.highland', landing: '/funds', nav: ['我的基金', '投后与业绩', '账户设置'] },
+    { who: 'mother-fund manager', email: 'fof@demo.highland', landing: '/overview', nav: ['基金群总览', '我的基金', '投后与业绩', '账户设置'] },
     { who: 'LP', email: 'lp@demo.highland', landing: '/portfolio', nav: ['我的投资', '账户设置'] },
-    { who: 'administrator', email: 'admin@demo.highland', landing: '/admin/users', nav: ['基金群总览', '用户管理', '审计日志', '账户设置'] },
+    { who: 'administrator', email: 'admin@demo.highland', landing: '/admin/users', nav: ['基金群总览', '投后与业绩', '用户管理', '审计日志', '账户设置'] },
   ];
   for (const c of cases) {
     it(c.who, async () => {
@@ -54,8 +54,8 @@ describe('the shell', () => {
     await p.reload();
     await p.getByTestId('nav').waitFor();
     expect({ navEn, afterReload: await navLabels(p) }).toEqual({
-      navEn: ['Fund group overview', 'Audit trail', 'Account'],
-      afterReload: ['Fund group overview', 'Audit trail', 'Account'],
+      navEn: ['Fund group overview', 'Portfolio & performance', 'Audit trail', 'Account'],
+      afterReload: ['Fund group overview', 'Portfolio & performance', 'Audit trail', 'Account'],
     });
     await p.context().close();
   });

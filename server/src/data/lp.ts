@@ -19,7 +19,7 @@ import { describeExposures } from './performance.js';
 /**
  * The LP portal: only the investor's own commitments and flows, and its share of each fund's NAV.
  * Nothing here returns a fund's totals or another investor's row: a fund's size minus one LP's
- * commitment would be the others' (docs/decisions/033-lp-portal.md).
+ * commitment would be the others' (docs/decisions/032-lp-portal.md).
  */
 interface InvestorFlows {
   investor: { id: number; nameZh: string; nameEn: string; sourceType: string };

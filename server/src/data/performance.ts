@@ -13,10 +13,20 @@ import {
   quarterEndsThrough,
 } from '@highland/shared';
 import { aliasedTable, and, asc, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
+import { type FundScope, fundScopeCondition } from '../auth/scope.js';
 import { loadBooks } from './books.js';
 import { positionEvents } from './portfolio.js';
 
 export type FundInfo = Awaited<ReturnType<typeof fundInfo>>;
+
+/** The funds in a scope, for a picker: the mother fund first, then vehicles and sub-funds by code. */
+export async function fundOptions(db: DbOrTx, scope: FundScope) {
+  return db
+    .select({ id: fund.id, code: fund.code, nameZh: fund.nameZh, nameEn: fund.nameEn, kind: fund.kind, parentFundId: fund.parentFundId })
+    .from(fund)
+    .where(fundScopeCondition(scope, fund.id))
+    .orderBy(asc(fund.kind), asc(fund.code));
+}
 
 export async function fundInfo(db: DbOrTx, fundId: number) {
   const [f] = await db
@@ -51,25 +61,32 @@ export interface CompanyInfo {
   registeredInShanghai: boolean;
 }
 
-export async function companiesById(db: DbOrTx, ids: readonly number[]): Promise<Map<number, CompanyInfo>> {
-  const out = new Map<number, CompanyInfo>();
-  const list = [...new Set(ids)];
-  for (let i = 0; i < list.length; i += 5000) {
-    const rows = await db
-      .select({
-        id: company.id,
-        nameZh: company.nameZh,
-        nameEn: company.nameEn,
-        uscc: company.uscc,
-        sector: company.sector,
-        zone: company.zone,
-        registeredInShanghai: company.registeredInShanghai,
-      })
-      .from(company)
-      .where(inArray(company.id, list.slice(i, i + 5000)));
-    for (const r of rows) out.set(r.id, r);
-  }
-  return out;
+const companyColumns = {
+  id: company.id,
+  nameZh: company.nameZh,
+  nameEn: company.nameEn,
+  uscc: company.uscc,
+  sector: company.sector,
+  zone: company.zone,
+  registeredInShanghai: company.registeredInShanghai,
+};
+
+/** The companies the given funds have invested in, by id (one indexed subquery, however many there are). */
+export async function companiesOfFunds(db: DbOrTx, fundIds: readonly number[]): Promise<Map<number, CompanyInfo>> {
+  if (!fundIds.length) return new Map();
+  const rows = await db
+    .select(companyColumns)
+    .from(company)
+    .where(
+      inArray(
+        company.id,
+        db
+          .selectDistinct({ id: investment.companyId })
+          .from(investment)
+          .where(inArray(investment.fundId, [...new Set(fundIds)])),
+      ),
+    );
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 async function fundNames(db: DbOrTx, ids: readonly number[]) {
@@ -106,10 +123,7 @@ export async function fundPerformance(db: DbOrTx, fundId: number, asOf: string) 
   }));
 
   const states = books.positions(fundId, [asOf]).map((p) => p[0] as PositionState);
-  const companies = await companiesById(
-    db,
-    book.positions.map((p) => p.companyId),
-  );
+  const companies = await companiesOfFunds(db, [fundId]);
   const holdings = book.positions.map((p, k) => {
     const s = states[k] as PositionState;
     const c = companies.get(p.companyId);
@@ -216,9 +230,9 @@ function groupBy(rows: ReadonlyArray<CompanyExposure & { key: string }>) {
  */
 export async function describeExposures(db: DbOrTx, exposures: ReadonlyArray<Exposure>) {
   const rows = byCompany(exposures);
-  const companies = await companiesById(
+  const companies = await companiesOfFunds(
     db,
-    rows.map((r) => r.companyId),
+    exposures.map((e) => e.holderFundId),
   );
   const funds = await fundNames(db, [...new Set(exposures.flatMap((e) => [e.holderFundId, ...e.via]))]);
   const code = (id: number) => funds.get(id)?.code ?? String(id);

@@ -137,7 +137,7 @@ export async function seedPortfolio(tx: Tx, rng: Random, createdAt: string): Pro
       }
       u -= spec.share;
     }
-    const inShanghai = r.chance(0.72);
+    const inShanghai = r.chance(0.8);
     const shZones = ZONE_CODES.filter((z) => ZONES[z].shanghai && z !== 'other_shanghai');
     let zone: Zone = inShanghai ? (r.chance(0.08) ? 'other_shanghai' : r.pick(shZones)) : 'outside_shanghai';
     const city = inShanghai ? null : r.pick(OUTSIDE_CITIES);

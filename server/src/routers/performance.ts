@@ -1,8 +1,6 @@
-import { fund } from '@highland/drizzle';
 import { FundAsOfSchema, isoDateIn } from '@highland/shared';
-import { asc } from 'drizzle-orm';
-import { assertFundReadable, fundScopeCondition, readableFunds } from '../auth/scope.js';
-import { fundPerformance, lookThrough } from '../data/performance.js';
+import { assertFundReadable, readableFunds } from '../auth/scope.js';
+import { fundOptions, fundPerformance, lookThrough } from '../data/performance.js';
 import { roleProcedure, router } from '../trpc.js';
 
 const readers = roleProcedure('government', 'admin', 'manager');
@@ -10,21 +8,7 @@ const readers = roleProcedure('government', 'admin', 'manager');
 /** Fund performance as of a date (net and gross, history, holdings) and the look-through. LPs use lp.portal. */
 export const performanceRouter = router({
   /** The funds the caller may open, for the fund picker. */
-  funds: readers.query(async ({ ctx }) =>
-    ctx.db
-      .select({
-        id: fund.id,
-        code: fund.code,
-        nameZh: fund.nameZh,
-        nameEn: fund.nameEn,
-        kind: fund.kind,
-        parentFundId: fund.parentFundId,
-        establishedDate: fund.establishedDate,
-      })
-      .from(fund)
-      .where(fundScopeCondition(await readableFunds(ctx.db, ctx.actor), fund.id))
-      .orderBy(asc(fund.kind), asc(fund.code)),
-  ),
+  funds: readers.query(async ({ ctx }) => fundOptions(ctx.db, await readableFunds(ctx.db, ctx.actor))),
 
   fund: readers.input(FundAsOfSchema).query(async ({ ctx, input }) => {
     await assertFundReadable(ctx.db, ctx.actor, input.fundId);

@@ -17,6 +17,7 @@ import type { Transaction } from '@libsql/client';
 import { companiesPart } from './companies.js';
 import { fundGroupPart } from './fund-group.js';
 import { type Cell, insertRows } from './insert.js';
+import { investmentsPart } from './investments.js';
 
 /** What a part gets: the open write transaction, its own generator, and the outputs of earlier parts. */
 export interface StressContext {
@@ -39,10 +40,10 @@ export interface StressPart<Out = unknown> {
 
 /**
  * The parts, in build order. Companies come first (deals and investments refer to them); the fund group
- * (funds, LPs, commitments, the ledger) next. Later issues append theirs: deals (pipeline), investments
- * (portfolio) — see README.md.
+ * (funds, LPs, commitments, the ledger) next, then the portfolio's investments (rounds, exits, marks and
+ * their ledger rows). Later issues append theirs (deals for the pipeline) — see README.md.
  */
-export const PARTS: StressPart[] = [companiesPart, fundGroupPart];
+export const PARTS: StressPart[] = [companiesPart, fundGroupPart, investmentsPart];
 
 export const STRESS_SEED = 20250101;
 export const DATA_DIR = fileURLToPath(new URL('../.data', import.meta.url));

@@ -17,7 +17,7 @@ import {
   ValuationCreateSchema,
 } from '@highland/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Switch } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -468,5 +468,52 @@ export function NavStatementModal(props: { open: boolean; onClose: () => void; f
         <Input maxLength={200} />
       </Form.Item>
     </FormModal>
+  );
+}
+
+/** Approves or sends back a mark; the tables that show marks and NAV reload, the result is said in a message. */
+export function useReviewMark() {
+  const { t } = useTranslation('performance');
+  const { message } = App.useApp();
+  const trpc = useTRPC();
+  const invalidate = useInvalidate();
+  return useMutation(
+    trpc.portfolio.reviewValuation.mutationOptions({
+      onSuccess: (_r, v) => {
+        void message.success(v.decision === 'approved' ? t('approved') : t('rejected'));
+        void invalidate();
+      },
+      onError: (e) => void message.error(errorMessage(e, t)),
+    }),
+  );
+}
+
+/** Approve / send back for one pending mark; sending back asks why (the note is required). */
+export function ReviewButtons(props: { id: number }) {
+  const { t } = useTranslation('performance');
+  const review = useReviewMark();
+  const [note, setNote] = useState('');
+  return (
+    <Space size={4}>
+      <Button
+        size="small"
+        type="primary"
+        data-testid="approve-mark"
+        loading={review.isPending}
+        onClick={() => review.mutate({ id: props.id, decision: 'approved' })}
+      >
+        {t('approve')}
+      </Button>
+      <Popconfirm
+        title={t('rejectNote')}
+        description={<Input.TextArea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
+        okButtonProps={{ disabled: !note.trim() }}
+        onConfirm={() => review.mutate({ id: props.id, decision: 'rejected', note: note.trim() })}
+      >
+        <Button size="small" danger>
+          {t('reject')}
+        </Button>
+      </Popconfirm>
+    </Space>
   );
 }

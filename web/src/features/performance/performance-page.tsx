@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { label, SECTORS, type Sector, VALUATION_METHODS, type ValuationMethod, ZONES, type Zone } from '@highland/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { App, Button, Card, Col, Empty, Input, Popconfirm, Row, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Input, Row, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AsOfPicker, todayIso } from '../../components/ui/as-of-picker.js';
@@ -11,11 +11,10 @@ import { Chart, type ChartOption } from '../../components/ui/chart.js';
 import { Page } from '../../components/ui/page.js';
 import { QueryState } from '../../components/ui/query-state.js';
 import { Stat } from '../../components/ui/stat.js';
-import { errorMessage } from '../../lib/errors.js';
 import { useFormat } from '../../lib/format.js';
 import { useSession } from '../../lib/session.js';
 import { type AppRouter, useTRPC } from '../../lib/trpc.js';
-import { InvestmentModal, NavStatementModal } from './forms.js';
+import { InvestmentModal, NavStatementModal, ReviewButtons } from './forms.js';
 
 const route = getRouteApi('/performance');
 type Outputs = inferRouterOutputs<AppRouter>;
@@ -174,6 +173,7 @@ function Overview(props: { data: Performance; writable: boolean }) {
         {
           name: t('netCashFlow'),
           type: 'bar',
+          itemStyle: { color: '#d4380d' },
           data: h.map((x) => ({ value: f.moneyValue(x.netCashFlowFen, unit), itemStyle: { color: x.netCashFlowFen < 0 ? '#d4380d' : '#15803d' } })),
           tooltip: { valueFormatter: (v: number) => `${f.number(v, 2)} ${f.unitLabel(unit)}` },
         },
@@ -228,54 +228,61 @@ function Overview(props: { data: Performance; writable: boolean }) {
           </Card>
         </Col>
       </Row>
-      <Card
-        size="small"
-        title={t('navStatements')}
-        style={{ marginTop: 16 }}
-        extra={
-          <Space>
-            <Typography.Text type="secondary">{t('common:unit', { unit: f.unitLabel(f.tableUnit()) })}</Typography.Text>
-            {props.writable ? (
-              <Button size="small" icon={<PlusOutlined />} onClick={() => setNavOpen(true)} data-testid="add-nav">
-                {t('addNav')}
-              </Button>
-            ) : null}
-          </Space>
-        }
-      >
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
-          {t('navStatementsNote')}
-        </Typography.Paragraph>
-        <Table
+      {statements.length || props.writable ? (
+        <Card
           size="small"
-          rowKey="id"
-          data-testid="nav-statements"
-          dataSource={statements}
-          pagination={{ pageSize: 8, showSizeChanger: false }}
-          locale={{ emptyText: t('noStatements') }}
-          columns={[
-            { title: t('date'), dataIndex: 'date', width: 110 },
-            { title: t('reported'), dataIndex: 'navFen', align: 'right', render: (v: number) => <span className="num">{f.moneyCell(v, f.tableUnit())}</span> },
-            {
-              title: t('books'),
-              dataIndex: 'booksNavFen',
-              align: 'right',
-              render: (v: number) => <span className="num">{f.moneyCell(v, f.tableUnit())}</span>,
-            },
-            {
-              title: t('difference'),
-              dataIndex: 'differenceFen',
-              align: 'right',
-              render: (v: number) => (
-                <span className="num" style={{ color: v === 0 ? undefined : '#d4380d' }}>
-                  {f.moneyCell(v, f.tableUnit())}
-                </span>
-              ),
-            },
-            { title: t('source'), dataIndex: 'source' },
-          ]}
-        />
-      </Card>
+          title={t('navStatements')}
+          style={{ marginTop: 16 }}
+          extra={
+            <Space>
+              <Typography.Text type="secondary">{t('common:unit', { unit: f.unitLabel(f.tableUnit()) })}</Typography.Text>
+              {props.writable ? (
+                <Button size="small" icon={<PlusOutlined />} onClick={() => setNavOpen(true)} data-testid="add-nav">
+                  {t('addNav')}
+                </Button>
+              ) : null}
+            </Space>
+          }
+        >
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
+            {t('navStatementsNote')}
+          </Typography.Paragraph>
+          <Table
+            size="small"
+            rowKey="id"
+            data-testid="nav-statements"
+            dataSource={statements}
+            pagination={{ pageSize: 8, showSizeChanger: false }}
+            locale={{ emptyText: t('noStatements') }}
+            columns={[
+              { title: t('date'), dataIndex: 'date', width: 110 },
+              {
+                title: t('reported'),
+                dataIndex: 'navFen',
+                align: 'right',
+                render: (v: number) => <span className="num">{f.moneyCell(v, f.tableUnit())}</span>,
+              },
+              {
+                title: t('books'),
+                dataIndex: 'booksNavFen',
+                align: 'right',
+                render: (v: number) => <span className="num">{f.moneyCell(v, f.tableUnit())}</span>,
+              },
+              {
+                title: t('difference'),
+                dataIndex: 'differenceFen',
+                align: 'right',
+                render: (v: number) => (
+                  <span className="num" style={{ color: v === 0 ? undefined : '#d4380d' }}>
+                    {f.moneyCell(v, f.tableUnit())}
+                  </span>
+                ),
+              },
+              { title: t('source'), dataIndex: 'source' },
+            ]}
+          />
+        </Card>
+      ) : null}
       {props.writable ? <NavStatementModal open={navOpen} onClose={() => setNavOpen(false)} fundId={props.data.fund.id} /> : null}
     </>
   );
@@ -285,8 +292,12 @@ function MarkTag(props: { mark: { date: string; method: ValuationMethod } | null
   const { t, i18n } = useTranslation('performance');
   if (!props.mark) return <Typography.Text type="secondary">{t('atCost')}</Typography.Text>;
   return (
-    <span style={{ fontSize: 12 }}>
-      {label(VALUATION_METHODS[props.mark.method], i18n.language)} · {props.mark.date}
+    <span style={{ fontSize: 12, lineHeight: 1.3, display: 'inline-block' }}>
+      {label(VALUATION_METHODS[props.mark.method], i18n.language)}
+      <br />
+      <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+        {props.mark.date}
+      </Typography.Text>
     </span>
   );
 }
@@ -319,40 +330,38 @@ function Holdings(props: { data: Performance; writable: boolean }) {
         dataSource={d.holdings}
         pagination={{ pageSize: 25, showSizeChanger: false }}
         locale={{ emptyText: t('holdingsEmpty') }}
-        scroll={{ x: 1300 }}
         columns={[
           {
             title: t('company'),
             key: 'name',
-            width: 260,
-            fixed: 'left',
+            width: 230,
             render: (_: unknown, r) => (
               <Link to="/performance/position" search={{ fundId: d.fund.id, companyId: r.companyId, asOf: d.asOf }} data-testid="holding-link">
                 {f.locale === 'en' ? (r.nameEn ?? r.nameZh) : r.nameZh}
               </Link>
             ),
           },
-          { title: t('sector'), dataIndex: 'sector', width: 100, render: (s: string) => label(SECTORS[s as Sector] ?? { zh: s, en: s }, f.locale) },
+          { title: t('sector'), dataIndex: 'sector', width: 90, render: (s: string) => label(SECTORS[s as Sector] ?? { zh: s, en: s }, f.locale) },
           { title: t('firstDate'), dataIndex: 'firstDate', width: 100, sorter: (a, b) => a.firstDate.localeCompare(b.firstDate) },
-          { title: t('rounds'), dataIndex: 'rounds', width: 64, align: 'right' },
+          { title: t('rounds'), dataIndex: 'rounds', width: 56, align: 'right' },
           { title: t('invested'), dataIndex: 'investedFen', align: 'right', render: money, sorter: (a, b) => a.investedFen - b.investedFen },
           { title: t('realised'), dataIndex: 'realisedFen', align: 'right', render: money, sorter: (a, b) => a.realisedFen - b.realisedFen },
           { title: t('value'), dataIndex: 'valueFen', align: 'right', render: money, sorter: (a, b) => a.valueFen - b.valueFen },
-          { title: t('heldShare'), dataIndex: 'heldShare', align: 'right', width: 90, render: (v: number) => <span className="num">{f.percent(v, 2)}</span> },
+          { title: t('heldShare'), dataIndex: 'heldShare', align: 'right', width: 80, render: (v: number) => <span className="num">{f.percent(v, 2)}</span> },
           {
             title: t('moic'),
             dataIndex: 'moic',
             align: 'right',
-            width: 80,
+            width: 72,
             sorter: (a, b) => (a.moic ?? 0) - (b.moic ?? 0),
             render: (v: number | null) => <span className="num">{f.multiple(v)}</span>,
           },
-          { title: t('irr'), dataIndex: 'irr', align: 'right', width: 90, render: (v: number | null) => <span className="num">{f.percent(v)}</span> },
-          { title: t('mark'), dataIndex: 'mark', width: 170, render: (m: { date: string; method: ValuationMethod } | null) => <MarkTag mark={m} /> },
+          { title: t('irr'), dataIndex: 'irr', align: 'right', width: 76, render: (v: number | null) => <span className="num">{f.percent(v)}</span> },
+          { title: t('mark'), dataIndex: 'mark', width: 130, render: (m: { date: string; method: ValuationMethod } | null) => <MarkTag mark={m} /> },
           {
             title: t('status'),
             dataIndex: 'exited',
-            width: 80,
+            width: 72,
             filters: [
               { text: t('held'), value: false },
               { text: t('exited'), value: true },
@@ -552,22 +561,9 @@ function LookThroughView(props: { data: LookThroughData }) {
 function Reviews() {
   const { t, i18n } = useTranslation('performance');
   const f = useFormat();
-  const { message } = App.useApp();
   const trpc = useTRPC();
-  const qc = useQueryClient();
   const session = useSession();
   const q = useQuery(trpc.portfolio.pendingValuations.queryOptions());
-  const [note, setNote] = useState('');
-  const review = useMutation(
-    trpc.portfolio.reviewValuation.mutationOptions({
-      onSuccess: (_r, v) => {
-        void message.success(v.decision === 'approved' ? t('approved') : t('rejected'));
-        void qc.invalidateQueries(trpc.portfolio.pathFilter());
-        void qc.invalidateQueries(trpc.performance.pathFilter());
-      },
-      onError: (e) => void message.error(errorMessage(e, t)),
-    }),
-  );
   const unit = f.tableUnit();
   const canReview = session.data?.role === 'manager';
   return (
@@ -617,23 +613,7 @@ function Reviews() {
                       title: '',
                       key: 'act',
                       width: 150,
-                      render: (_: unknown, r: (typeof rows)[number]) =>
-                        r.createdBy === session.data?.userId ? null : (
-                          <Space size={4}>
-                            <Button size="small" type="primary" data-testid="approve-mark" onClick={() => review.mutate({ id: r.id, decision: 'approved' })}>
-                              {t('approve')}
-                            </Button>
-                            <Popconfirm
-                              title={t('rejectNote')}
-                              description={<Input.TextArea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
-                              onConfirm={() => review.mutate({ id: r.id, decision: 'rejected', note })}
-                            >
-                              <Button size="small" danger>
-                                {t('reject')}
-                              </Button>
-                            </Popconfirm>
-                          </Space>
-                        ),
+                      render: (_: unknown, r: (typeof rows)[number]) => (r.createdBy === session.data?.userId ? null : <ReviewButtons id={r.id} />),
                     },
                   ]
                 : []),

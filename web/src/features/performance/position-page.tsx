@@ -1,9 +1,9 @@
 import { ArrowLeftOutlined, ImportOutlined, LineChartOutlined, LogoutOutlined, PlusOutlined } from '@ant-design/icons';
 import { EXIT_ROUTES, INSTRUMENTS, KPI_METRICS, label, ROUNDS, SECTORS, type Sector, VALUATION_METHODS, ZONES, type Zone } from '@highland/shared';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { App, Button, Card, Col, Empty, Row, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Row, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AsOfPicker, todayIso } from '../../components/ui/as-of-picker.js';
@@ -11,11 +11,10 @@ import { Chart, type ChartOption } from '../../components/ui/chart.js';
 import { Page } from '../../components/ui/page.js';
 import { QueryState } from '../../components/ui/query-state.js';
 import { Stat } from '../../components/ui/stat.js';
-import { errorMessage } from '../../lib/errors.js';
 import { useFormat } from '../../lib/format.js';
 import { useSession } from '../../lib/session.js';
 import { type AppRouter, useTRPC } from '../../lib/trpc.js';
-import { ExitModal, InvestmentModal, KpiImportModal, KpiModal, ValuationModal } from './forms.js';
+import { ExitModal, InvestmentModal, KpiImportModal, KpiModal, ReviewButtons, ValuationModal } from './forms.js';
 
 const route = getRouteApi('/performance/position');
 type Position = inferRouterOutputs<AppRouter>['portfolio']['position'];
@@ -272,19 +271,7 @@ function KpiChart(props: { kpis: Position['kpis'] }) {
 function Marks({ data: d }: { data: Position }) {
   const { t, i18n } = useTranslation('position');
   const f = useFormat();
-  const { message } = App.useApp();
-  const trpc = useTRPC();
-  const qc = useQueryClient();
   const session = useSession();
-  const review = useMutation(
-    trpc.portfolio.reviewValuation.mutationOptions({
-      onSuccess: () => {
-        void qc.invalidateQueries(trpc.portfolio.pathFilter());
-        void qc.invalidateQueries(trpc.performance.pathFilter());
-      },
-      onError: (e) => void message.error(errorMessage(e, t)),
-    }),
-  );
   const unit = f.tableUnit();
   return (
     <Card
@@ -302,12 +289,11 @@ function Marks({ data: d }: { data: Position }) {
         data-testid="marks-table"
         dataSource={d.valuations}
         pagination={{ pageSize: 8, showSizeChanger: false }}
-        scroll={{ x: 1100 }}
         columns={[
           { title: t('date'), dataIndex: 'date', width: 100 },
           { title: t('value'), dataIndex: 'valueFen', align: 'right', width: 110, render: (v: number) => <span className="num">{f.moneyCell(v, unit)}</span> },
           { title: t('method'), dataIndex: 'method', width: 120, render: (m: keyof typeof VALUATION_METHODS) => label(VALUATION_METHODS[m], i18n.language) },
-          { title: t('basis'), dataIndex: 'basis', ellipsis: true },
+          { title: t('basis'), dataIndex: 'basis', width: 380, render: (b: string) => <span style={{ fontSize: 12 }}>{b}</span> },
           {
             title: t('status'),
             dataIndex: 'status',
@@ -318,9 +304,9 @@ function Marks({ data: d }: { data: Position }) {
               </Tag>
             ),
           },
-          { title: t('enteredBy'), dataIndex: 'createdByName', width: 120, render: (n: string | null) => n ?? '—' },
-          { title: t('reviewedBy'), dataIndex: 'reviewedByName', width: 140, render: (n: string | null, r) => (r.status === 'pending' ? '—' : (n ?? '—')) },
-          { title: t('note'), dataIndex: 'reviewNote', width: 200, ellipsis: true, render: (n: string | null) => n ?? '' },
+          { title: t('enteredBy'), dataIndex: 'createdByName', width: 110, render: (n: string | null) => n ?? '—' },
+          { title: t('reviewedBy'), dataIndex: 'reviewedByName', width: 150, render: (n: string | null, r) => (r.status === 'pending' ? '—' : (n ?? '—')) },
+          { title: t('note'), dataIndex: 'reviewNote', render: (n: string | null) => <span style={{ fontSize: 12 }}>{n ?? ''}</span> },
           ...(d.can.review
             ? [
                 {
@@ -328,16 +314,7 @@ function Marks({ data: d }: { data: Position }) {
                   key: 'act',
                   width: 150,
                   render: (_: unknown, r: Position['valuations'][number]) =>
-                    r.status === 'pending' && r.createdBy !== session.data?.userId ? (
-                      <Space size={4}>
-                        <Button size="small" type="primary" onClick={() => review.mutate({ id: r.id, decision: 'approved' })}>
-                          {t('performance:approve')}
-                        </Button>
-                        <Button size="small" danger onClick={() => review.mutate({ id: r.id, decision: 'rejected', note: t('performance:rejected') })}>
-                          {t('performance:reject')}
-                        </Button>
-                      </Space>
-                    ) : null,
+                    r.status === 'pending' && r.createdBy !== session.data?.userId ? <ReviewButtons id={r.id} /> : null,
                 },
               ]
             : []),
