@@ -97,6 +97,43 @@ export const SHOTS: Shot[] = [
     path: '/audit',
     ready: (p) => p.getByTestId('audit-table').locator('tbody tr.ant-table-row').first().waitFor(),
   },
+  // The plan's scoreboard (issue 6).
+  {
+    file: 'scoreboard-government.png',
+    as: 'gov@demo.highland',
+    path: '/scoreboard',
+    ready: (p) => p.getByTestId('chart-star_listings').locator('canvas').waitFor(),
+  },
+  {
+    file: 'listing-board.png',
+    as: 'gov@demo.highland',
+    path: '/listings',
+    ready: (p) => p.getByTestId('column-listed').locator('[data-testid^=attempt-]').first().waitFor(),
+  },
+  {
+    file: 'listing-timeline.png',
+    as: 'fof@demo.highland',
+    path: '/listings',
+    ready: async (p) => {
+      await p.getByRole('tab', { name: '时间线' }).click();
+      await p.getByTestId('listing-timeline').locator('canvas').waitFor();
+    },
+  },
+  {
+    file: 'designations-mother-manager.png',
+    as: 'fof@demo.highland',
+    path: '/designations',
+    ready: (p) => p.getByTestId('designations-table').locator('tbody tr.ant-table-row').first().waitFor(),
+  },
+  {
+    file: 'support-totals.png',
+    as: 'gov@demo.highland',
+    path: '/support',
+    ready: async (p) => {
+      await p.getByRole('tab', { name: '汇总' }).click();
+      await p.getByTestId('totals-chart').locator('canvas').waitFor();
+    },
+  },
 ];
 
 async function main(): Promise<void> {

@@ -17,11 +17,31 @@ async function page(locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> {
 
 describe('each demo role signs in and sees its own navigation', () => {
   const cases: Array<{ who: string; email: string; landing: string; nav: string[] }> = [
-    { who: 'government reviewer', email: 'gov@demo.highland', landing: '/overview', nav: ['基金群总览', '投后与业绩', '审计日志', '账户设置'] },
-    { who: 'sub-fund manager', email: 'gp@demo.highland', landing: '/funds', nav: ['我的基金', '投后与业绩', '账户设置'] },
-    { who: 'mother-fund manager', email: 'fof@demo.highland', landing: '/overview', nav: ['基金群总览', '我的基金', '投后与业绩', '账户设置'] },
+    {
+      who: 'government reviewer',
+      email: 'gov@demo.highland',
+      landing: '/overview',
+      nav: ['基金群总览', '投后与业绩', '目标完成情况', '龙头与标杆企业', '科创板上市', '上市服务与政策支持', '审计日志', '账户设置'],
+    },
+    {
+      who: 'sub-fund manager',
+      email: 'gp@demo.highland',
+      landing: '/funds',
+      nav: ['我的基金', '投后与业绩', '龙头与标杆企业', '科创板上市', '上市服务与政策支持', '账户设置'],
+    },
+    {
+      who: 'mother-fund manager',
+      email: 'fof@demo.highland',
+      landing: '/overview',
+      nav: ['基金群总览', '我的基金', '投后与业绩', '目标完成情况', '龙头与标杆企业', '科创板上市', '上市服务与政策支持', '账户设置'],
+    },
     { who: 'LP', email: 'lp@demo.highland', landing: '/portfolio', nav: ['我的投资', '账户设置'] },
-    { who: 'administrator', email: 'admin@demo.highland', landing: '/admin/users', nav: ['基金群总览', '投后与业绩', '用户管理', '审计日志', '账户设置'] },
+    {
+      who: 'administrator',
+      email: 'admin@demo.highland',
+      landing: '/admin/users',
+      nav: ['基金群总览', '投后与业绩', '目标完成情况', '龙头与标杆企业', '科创板上市', '上市服务与政策支持', '用户管理', '计划与目标', '审计日志', '账户设置'],
+    },
   ];
   for (const c of cases) {
     it(c.who, async () => {
@@ -54,8 +74,26 @@ describe('the shell', () => {
     await p.reload();
     await p.getByTestId('nav').waitFor();
     expect({ navEn, afterReload: await navLabels(p) }).toEqual({
-      navEn: ['Fund group overview', 'Portfolio & performance', 'Audit trail', 'Account'],
-      afterReload: ['Fund group overview', 'Portfolio & performance', 'Audit trail', 'Account'],
+      navEn: [
+        'Fund group overview',
+        'Portfolio & performance',
+        'Plan scoreboard',
+        'Leaders & benchmarks',
+        'STAR listings',
+        'Listing & policy support',
+        'Audit trail',
+        'Account',
+      ],
+      afterReload: [
+        'Fund group overview',
+        'Portfolio & performance',
+        'Plan scoreboard',
+        'Leaders & benchmarks',
+        'STAR listings',
+        'Listing & policy support',
+        'Audit trail',
+        'Account',
+      ],
     });
     await p.context().close();
   });

@@ -56,3 +56,35 @@ export function writeMeta(ctx: { now: () => Date; actor: { userId: number } }): 
 
 /** The as-of date of a read: the one asked for, else today (Shanghai). */
 export const asOfOr = (ctx: { now: () => Date }, asOf: string | undefined): string => asOf ?? isoDateIn(ctx.now());
+
+export interface FirmInfo {
+  id: number;
+  nameZh: string;
+  nameEn: string | null;
+  uscc: string | null;
+  sector: string;
+  zone: string;
+  registeredInShanghai: boolean;
+}
+
+/** The firms' names, sector and zone by id (chunked under the bound-parameter limit). */
+export async function firmsById(db: DbOrTx, ids: ReadonlyArray<number>): Promise<Map<number, FirmInfo>> {
+  const out = new Map<number, FirmInfo>();
+  const list = [...new Set(ids)];
+  for (let i = 0; i < list.length; i += 5000) {
+    const rows = await db
+      .select({
+        id: company.id,
+        nameZh: company.nameZh,
+        nameEn: company.nameEn,
+        uscc: company.uscc,
+        sector: company.sector,
+        zone: company.zone,
+        registeredInShanghai: company.registeredInShanghai,
+      })
+      .from(company)
+      .where(inArray(company.id, list.slice(i, i + 5000)));
+    for (const r of rows) out.set(r.id, r);
+  }
+  return out;
+}

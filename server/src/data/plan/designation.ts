@@ -15,9 +15,8 @@ import {
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { AuditRecorder } from '../../audit.js';
 import type { FirmScope } from '../../auth/firm-scope.js';
-import { companiesById } from '../performance.js';
 import type { WriteMeta } from '../portfolio.js';
-import { assertPortfolioFirm, companyOrThrow, notBefore, notFuture, userNames } from './common.js';
+import { assertPortfolioFirm, companyOrThrow, firmsById, notBefore, notFuture, userNames } from './common.js';
 
 /** Designations that were ever in force (approved, possibly revoked since), for the counts. */
 export async function designationSpans(db: DbOrTx): Promise<DesignationSpan[]> {
@@ -52,7 +51,7 @@ export async function listDesignations(db: DbOrTx, scope: FirmScope, filter: Des
         )
         .orderBy(asc(designationEvent.id))
     : [];
-  const firms = await companiesById(
+  const firms = await firmsById(
     db,
     visible.map((r) => r.companyId),
   );

@@ -19,9 +19,8 @@ import {
 import { and, asc, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import type { AuditRecorder } from '../../audit.js';
 import type { FirmScope } from '../../auth/firm-scope.js';
-import { companiesById } from '../performance.js';
 import type { WriteMeta } from '../portfolio.js';
-import { assertPortfolioFirm, companyOrThrow, notFuture, userNames } from './common.js';
+import { assertPortfolioFirm, companyOrThrow, firmsById, notFuture, userNames } from './common.js';
 
 type Attempt = typeof listingAttempt.$inferSelect;
 type EventRow = typeof listingEvent.$inferSelect;
@@ -121,7 +120,7 @@ export async function listingBoard(db: DbOrTx, scope: FirmScope, asOf: string) {
     db,
     attempts.map((a) => a.id),
   );
-  const firms = await companiesById(
+  const firms = await firmsById(
     db,
     attempts.map((a) => a.companyId),
   );
@@ -151,7 +150,7 @@ export async function attemptCompany(db: DbOrTx, id: number): Promise<number> {
 export async function listingDetail(db: DbOrTx, id: number, asOf: string) {
   const a = await attemptOrThrow(db, id);
   const events = (await eventsOf(db, [a.id])).get(a.id) ?? [];
-  const firms = await companiesById(db, [a.companyId]);
+  const firms = await firmsById(db, [a.companyId]);
   const names = await userNames(
     db,
     events.map((e) => e.createdBy),

@@ -19,9 +19,8 @@ import {
   targetStatus,
 } from '@highland/shared';
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
-import { companiesById } from '../performance.js';
 import { annualOutput, focusFirms, holdingMoves, lastOutputBefore, planFundFigures } from './books.js';
-import { fundCodes } from './common.js';
+import { firmsById, fundCodes } from './common.js';
 import { designationSpans } from './designation.js';
 import { listedFirms } from './listing.js';
 import { listProgrammes, type ProgrammeRow, programmeFor } from './programme.js';
@@ -161,7 +160,7 @@ export async function scoreboardDrill(db: DbOrTx, programmeId: number, metric: T
   const codes = await fundCodes(db);
   const holderCodes = (companyId: number) => (holders.get(companyId) ?? []).map((id) => codes.get(id)?.code ?? String(id));
   const firmRows = async (items: FirmItem[]): Promise<FirmRow[]> => {
-    const firms = await companiesById(
+    const firms = await firmsById(
       db,
       items.map((i) => i.companyId),
     );

@@ -24,10 +24,9 @@ import {
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { AuditRecorder } from '../../audit.js';
 import { type FirmScope, firmReadable } from '../../auth/firm-scope.js';
-import { companiesById } from '../performance.js';
 import type { WriteMeta } from '../portfolio.js';
 import { holdingMoves } from './books.js';
-import { companyOrThrow, fundCodes, notBefore, notFuture, userNames } from './common.js';
+import { companyOrThrow, firmsById, fundCodes, notBefore, notFuture, userNames } from './common.js';
 
 type Row = typeof policySupport.$inferSelect;
 
@@ -237,7 +236,7 @@ export async function listSupport(db: DbOrTx, scope: FirmScope, filter: SupportL
   const rows = (await db.select().from(policySupport).orderBy(desc(policySupport.appliedOn), desc(policySupport.id))).filter(
     (r) => firmReadable(scope, r.companyId) && (!filter.kind || r.kind === filter.kind) && (!filter.companyId || r.companyId === filter.companyId),
   );
-  const firms = await companiesById(
+  const firms = await firmsById(
     db,
     rows.map((r) => r.companyId),
   );
@@ -296,7 +295,7 @@ export interface TotalRow {
 export async function supportTotals(db: DbOrTx, scope: FirmScope, by: SupportTotalDimension, asOf: string) {
   const rows = (await db.select().from(policySupport)).filter((r) => firmReadable(scope, r.companyId) && r.appliedOn <= asOf);
   const sessions = (await db.select().from(consultingSession)).filter((s) => firmReadable(scope, s.companyId) && s.date <= asOf);
-  const firms = await companiesById(db, [...rows.map((r) => r.companyId), ...sessions.map((s) => s.companyId)]);
+  const firms = await firmsById(db, [...rows.map((r) => r.companyId), ...sessions.map((s) => s.companyId)]);
   const out = new Map<string, TotalRow>();
   const bucket = (key: string, zh: string, en: string) => {
     let t = out.get(key);
@@ -406,7 +405,7 @@ export async function listConsulting(db: DbOrTx, scope: FirmScope, companyId: nu
       .where(companyId === undefined ? undefined : inArray(consultingSession.companyId, [companyId]))
       .orderBy(desc(consultingSession.date), desc(consultingSession.id))
   ).filter((r) => firmReadable(scope, r.companyId) && r.date <= asOf);
-  const firms = await companiesById(
+  const firms = await firmsById(
     db,
     rows.map((r) => r.companyId),
   );

@@ -20,11 +20,11 @@ const route = getRouteApi('/scoreboard');
 type View = inferRouterOutputs<AppRouter>['scoreboard']['view'];
 type Metric = View['metrics'][number];
 
-/** The next "round" number at or above x (1, 2, 2.5, 5 × a power of ten), for an axis maximum. */
+/** The next "round" number at or above x (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × a power of ten), for an axis maximum. */
 function niceCeil(x: number): number {
   if (x <= 0) return 1;
   const p = 10 ** Math.floor(Math.log10(x));
-  return ([1, 2, 2.5, 5, 10].find((m) => m * p >= x) ?? 10) * p;
+  return ([1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((m) => m * p >= x) ?? 10) * p;
 }
 
 const PROGRESS_COLOR: Record<string, string> = { met: '#16a34a', on_track: '#1d4ed8', behind: '#d97706', missed: '#dc2626' };
