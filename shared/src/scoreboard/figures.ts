@@ -85,6 +85,15 @@ export function outputValueAt(input: Pick<FiguresInput, 'holdings' | 'focusFirms
   return { year, totalFen, firms, gaps };
 }
 
+/** outputValueAt's total alone (no lists), for the trend. */
+export function outputTotalAt(input: Pick<FiguresInput, 'holdings' | 'focusFirms' | 'outputByYear'>, date: string): number {
+  const figures = input.outputByYear.get(latestCompleteYear(date));
+  if (!figures) return 0;
+  let total = 0;
+  for (const [companyId, v] of figures) if (input.focusFirms.has(companyId) && heldOn(input.holdings.get(companyId), date)) total += v;
+  return total;
+}
+
 /** Each metric's value on each date (dates ascending); fund figures come per date from the books. */
 export function metricSeries(input: FiguresInput, dates: ReadonlyArray<string>, funds: ReadonlyArray<FundFigures>): Record<TargetMetric, number[]> {
   const out: Record<TargetMetric, number[]> = {
@@ -101,7 +110,7 @@ export function metricSeries(input: FiguresInput, dates: ReadonlyArray<string>, 
     out.fund_group_size.push(f.fundGroupSizeFen);
     out.leader_firms.push(designationsInForce(input.designations, 'leader', d).length);
     out.benchmark_firms.push(designationsInForce(input.designations, 'benchmark', d).length);
-    out.output_value.push(outputValueAt(input, d).totalFen);
+    out.output_value.push(outputTotalAt(input, d));
     out.star_listings.push(listedWithin(input.listings, input.programme.startDate, d).length);
   });
   return out;

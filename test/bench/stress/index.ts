@@ -18,6 +18,7 @@ import { companiesPart } from './companies.js';
 import { fundGroupPart } from './fund-group.js';
 import { type Cell, insertRows } from './insert.js';
 import { investmentsPart } from './investments.js';
+import { scoreboardPart } from './scoreboard.js';
 
 /** What a part gets: the open write transaction, its own generator, and the outputs of earlier parts. */
 export interface StressContext {
@@ -41,9 +42,10 @@ export interface StressPart<Out = unknown> {
 /**
  * The parts, in build order. Companies come first (deals and investments refer to them); the fund group
  * (funds, LPs, commitments, the ledger) next, then the portfolio's investments (rounds, exits, marks and
- * their ledger rows). Later issues append theirs (deals for the pipeline) — see README.md.
+ * their ledger rows), then the plan's scoreboard (KPIs, designations, listings). Later issues append theirs
+ * (deals for the pipeline) — see README.md.
  */
-export const PARTS: StressPart[] = [companiesPart, fundGroupPart, investmentsPart];
+export const PARTS: StressPart[] = [companiesPart, fundGroupPart, investmentsPart, scoreboardPart];
 
 export const STRESS_SEED = 20250101;
 export const DATA_DIR = fileURLToPath(new URL('../.data', import.meta.url));

@@ -97,36 +97,31 @@ export async function focusFirms(db: DbOrTx): Promise<Set<number>> {
 export async function annualOutput(db: DbOrTx, years: ReadonlyArray<number>): Promise<Map<number, Map<number, number>>> {
   const out = new Map<number, Map<number, number>>(years.map((y) => [y, new Map()]));
   if (!years.length) return out;
-  const rows = await db.values<[number, string, number]>(sql`
-    SELECT company_id, period, output_value_fen FROM (
-      SELECT company_id, period, output_value_fen,
-             ROW_NUMBER() OVER (PARTITION BY company_id, period ORDER BY id DESC) AS rn
-      FROM kpi_snapshot
-      WHERE period IN (${sql.join(
-        years.map((y) => sql`${String(y)}`),
-        sql`, `,
-      )}) AND output_value_fen IS NOT NULL
-    ) WHERE rn = 1`);
-  for (const r of rows) out.get(Number(r[1]))?.set(r[0], r[2]);
+  const rows = await db.values<[number, number, string, number]>(sql`
+    SELECT id, company_id, period, output_value_fen FROM kpi_snapshot
+    WHERE period IN (SELECT value FROM json_each(${JSON.stringify(years.map(String))})) AND output_value_fen IS NOT NULL`);
+  const newest = new Map<string, number>();
+  for (const r of rows) {
+    const key = `${r[1]}:${r[2]}`;
+    if ((newest.get(key) ?? -1) > r[0]) continue;
+    newest.set(key, r[0]);
+    out.get(Number(r[2]))?.set(r[1], r[3]);
+  }
   return out;
 }
 
 /** The latest annual output value before `year` of each firm (for the gaps: what was last reported). */
 export async function lastOutputBefore(db: DbOrTx, companyIds: ReadonlyArray<number>, year: number): Promise<Map<number, { year: number; outputFen: number }>> {
-  const out = new Map<number, { year: number; outputFen: number }>();
-  for (let i = 0; i < companyIds.length; i += 500) {
-    const ids = companyIds.slice(i, i + 500);
-    const rows = await db.values<[number, string, number]>(sql`
-      SELECT company_id, period, output_value_fen FROM (
-        SELECT company_id, period, output_value_fen,
-               ROW_NUMBER() OVER (PARTITION BY company_id ORDER BY period DESC, id DESC) AS rn
-        FROM kpi_snapshot
-        WHERE company_id IN (${sql.join(
-          ids.map((id) => sql`${id}`),
-          sql`, `,
-        )}) AND length(period) = 4 AND period < ${String(year)} AND output_value_fen IS NOT NULL
-      ) WHERE rn = 1`);
-    for (const r of rows) out.set(r[0], { year: Number(r[1]), outputFen: r[2] });
+  const out = new Map<number, { year: number; outputFen: number; id: number }>();
+  if (!companyIds.length) return out;
+  const rows = await db.values<[number, number, string, number]>(sql`
+    SELECT id, company_id, period, output_value_fen FROM kpi_snapshot
+    WHERE company_id IN (SELECT value FROM json_each(${JSON.stringify(companyIds)}))
+      AND length(period) = 4 AND period < ${String(year)} AND output_value_fen IS NOT NULL`);
+  for (const r of rows) {
+    const y = Number(r[2]);
+    const seen = out.get(r[1]);
+    if (!seen || y > seen.year || (y === seen.year && r[0] > seen.id)) out.set(r[1], { year: y, outputFen: r[3], id: r[0] });
   }
   return out;
 }

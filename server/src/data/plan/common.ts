@@ -1,6 +1,6 @@
 import { company, type DbOrTx, fund, user } from '@highland/drizzle';
 import { DomainError, isoDateIn } from '@highland/shared';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { WriteMeta } from '../portfolio.js';
 import { isPortfolioFirm } from './books.js';
 
@@ -67,24 +67,13 @@ export interface FirmInfo {
   registeredInShanghai: boolean;
 }
 
-/** The firms' names, sector and zone by id (chunked under the bound-parameter limit). */
+/** The firms' names, sector and zone by id (one statement however many: the ids travel as one JSON array). */
 export async function firmsById(db: DbOrTx, ids: ReadonlyArray<number>): Promise<Map<number, FirmInfo>> {
   const out = new Map<number, FirmInfo>();
-  const list = [...new Set(ids)];
-  for (let i = 0; i < list.length; i += 5000) {
-    const rows = await db
-      .select({
-        id: company.id,
-        nameZh: company.nameZh,
-        nameEn: company.nameEn,
-        uscc: company.uscc,
-        sector: company.sector,
-        zone: company.zone,
-        registeredInShanghai: company.registeredInShanghai,
-      })
-      .from(company)
-      .where(inArray(company.id, list.slice(i, i + 5000)));
-    for (const r of rows) out.set(r.id, r);
-  }
+  if (!ids.length) return out;
+  const rows = await db.values<[number, string, string | null, string | null, string, string, number]>(sql`
+    SELECT id, name_zh, name_en, uscc, sector, zone, registered_in_shanghai FROM company
+    WHERE id IN (SELECT value FROM json_each(${JSON.stringify([...new Set(ids)])}))`);
+  for (const r of rows) out.set(r[0], { id: r[0], nameZh: r[1], nameEn: r[2], uscc: r[3], sector: r[4], zone: r[5], registeredInShanghai: r[6] === 1 });
   return out;
 }
