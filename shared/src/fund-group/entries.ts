@@ -78,10 +78,12 @@ export function contributionSeries(ledger: ReadonlyArray<RawLedgerEntry>, asOf: 
   const out = new Map<number, Array<{ date: string; cumFen: number }>>();
   for (const [fundId, days] of byFund) {
     let cum = 0;
-    out.set(
-      fundId,
-      [...days.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, d]) => ({ date, cumFen: (cum += d) })),
-    );
+    const series: Array<{ date: string; cumFen: number }> = [];
+    for (const [date, d] of [...days.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      cum += d;
+      series.push({ date, cumFen: cum });
+    }
+    out.set(fundId, series);
   }
   return out;
 }
