@@ -29,4 +29,5 @@ CREATE TABLE `fund_balance_key` (
 	PRIMARY KEY(`fund_id`, `source`, `measure`)
 );
 --> statement-breakpoint
-ALTER TABLE `fund` ADD `reinvest_basis` text DEFAULT 'committed' NOT NULL;
+ALTER TABLE `fund` ADD `reinvest_basis` text DEFAULT 'committed' NOT NULL;--> statement-breakpoint
+CREATE INDEX `ledger_investment_idx` ON `ledger_entry` (`fund_id`,`company_id`,`date`,`amount_fen`) WHERE "ledger_entry"."kind" = 'investment';

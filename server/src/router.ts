@@ -1,6 +1,8 @@
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
+import { fundRouter } from './routers/fund.js';
 import { groupRouter } from './routers/group.js';
+import { ledgerRouter } from './routers/ledger.js';
 import { systemRouter } from './routers/system.js';
 import { userRouter } from './routers/user.js';
 import { router } from './trpc.js';
@@ -12,6 +14,8 @@ export const appRouter = router({
   user: userRouter,
   audit: auditRouter,
   group: groupRouter,
+  fund: fundRouter,
+  ledger: ledgerRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { company } from './company.js';
 import { fund, investor } from './fund.js';
@@ -51,6 +52,10 @@ export const ledgerEntry = sqliteTable(
     index('ledger_investor_idx').on(t.investorId, t.date),
     index('ledger_company_idx').on(t.companyId, t.date),
     uniqueIndex('ledger_reverses_uq').on(t.reversesId),
+    // The reinvestment engine reads every fund's investments as of a date: a small covering index over them alone.
+    index('ledger_investment_idx')
+      .on(t.fundId, t.companyId, t.date, t.amountFen)
+      .where(sql`${t.kind} = 'investment'`),
   ],
 );
 

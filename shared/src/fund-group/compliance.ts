@@ -5,7 +5,7 @@ import type { GroupFund } from './money.js';
  * Compliance clocks on the group's funds, as of a date. Each flag says what triggered it and since when:
  * - `not_set_up`: not set up within a year of the mother fund's decision (since the anniversary);
  * - `idle_money`: money paid in more than a year ago and still not used — contributions are used, oldest
- *   first, by investments and fees; what is left of contributions made a year or more before the as-of
+ *   first, by investments (a fund of funds: its payments into other funds of the group) and fees; what is left of contributions made a year or more before the as-of
  *   date is idle (since the day its oldest part turned one year old). Below `IDLE_TOLERANCE` of the money
  *   paid in by then, a working balance, it is not flagged;
  * - `gov_share_over_cap`: the government share is above the fund's cap (since it went over);

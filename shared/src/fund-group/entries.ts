@@ -24,6 +24,8 @@ export interface RawLedgerEntry {
   /** Signed: a reversal is the negated amount. */
   amountFen: number;
   companyId: number | null;
+  /** When the entry's investor is itself a fund of the group: that fund (its payment is that fund's investment). */
+  investorFundId?: number | null;
 }
 
 /** Σ commitments and Σ contributions per fund and source class, as of `asOf`. */
@@ -54,14 +56,18 @@ export function flowsAsOf(ledger: ReadonlyArray<RawLedgerEntry>, asOf: string): 
     investment: 'investedFen',
     proceeds: 'proceedsFen',
   };
+  const of = (fundId: number) => {
+    let f = out.get(fundId);
+    if (!f) {
+      f = { fundId, calledFen: 0, paidInFen: 0, distributedFen: 0, feesFen: 0, investedFen: 0, proceedsFen: 0, investedInFundsFen: 0 };
+      out.set(fundId, f);
+    }
+    return f;
+  };
   for (const e of ledger) {
     if (e.date > asOf) continue;
-    let f = out.get(e.fundId);
-    if (!f) {
-      f = { fundId: e.fundId, calledFen: 0, paidInFen: 0, distributedFen: 0, feesFen: 0, investedFen: 0, proceedsFen: 0 };
-      out.set(e.fundId, f);
-    }
-    f[field[e.kind]] += e.amountFen;
+    of(e.fundId)[field[e.kind]] += e.amountFen;
+    if (e.kind === 'contribution' && e.investorFundId) of(e.investorFundId).investedInFundsFen += e.amountFen;
   }
   return [...out.values()].sort((a, b) => a.fundId - b.fundId);
 }

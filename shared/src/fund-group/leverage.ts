@@ -1,4 +1,4 @@
-import { type Basis, fundMoney, type GroupFund, ratio, type SourceClass, type SourceMoney } from './money.js';
+import { type Basis, fundMoney, type GroupFund, moneyByFund, ratio, type SourceClass, type SourceMoney } from './money.js';
 
 /**
  * The leverage family (放大倍数) of DOMAIN.md "Definitions", as of a date, each on the committed (认缴) and
@@ -67,8 +67,9 @@ export function subFundLeverage(money: ReadonlyArray<SourceMoney>, fundId: numbe
 export function batchLeverage(money: ReadonlyArray<SourceMoney>, fundIds: ReadonlyArray<number>, basis: Basis): LeverageFigure {
   let n = 0;
   let d = 0;
+  const byFund = moneyByFund(money);
   for (const id of fundIds) {
-    const m = fundMoney(money, id, basis);
+    const m = fundMoney(byFund.get(id) ?? [], id, basis);
     n += m.own;
     d += m.mother;
   }
@@ -78,15 +79,16 @@ export function batchLeverage(money: ReadonlyArray<SourceMoney>, fundIds: Readon
 export function groupLeverage(input: LeverageInput): GroupLeverage {
   const mother = input.funds.find((f) => f.kind === 'mother');
   const members = input.funds.filter((f) => f.kind === 'sub' || (input.includeDirect && f.kind === 'direct_vehicle'));
+  const byFund = moneyByFund(input.money);
   const per = (basis: Basis) => {
     let direct = input.includeDirect ? input.motherDirectInvestedFen : 0;
     let subs = 0;
     let excluded = 0;
     let government = direct;
-    let fiscal = mother ? fundMoney(input.money, mother.id, basis).fiscal : 0;
+    let fiscal = mother ? fundMoney(byFund.get(mother.id) ?? [], mother.id, basis).fiscal : 0;
     const bySource: Partial<Record<SourceClass, number>> = direct ? { mother_fund: direct } : {};
     for (const f of members) {
-      const m = fundMoney(input.money, f.id, basis);
+      const m = fundMoney(byFund.get(f.id) ?? [], f.id, basis);
       if (f.kind === 'direct_vehicle') direct += m.own;
       else subs += m.own;
       excluded += m.groupFund;
@@ -97,7 +99,7 @@ export function groupLeverage(input: LeverageInput): GroupLeverage {
       }
     }
     const size = direct + subs;
-    const motherSize = mother ? fundMoney(input.money, mother.id, basis).size : 0;
+    const motherSize = mother ? fundMoney(byFund.get(mother.id) ?? [], mother.id, basis).size : 0;
     return {
       size,
       direct,

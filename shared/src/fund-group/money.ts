@@ -85,6 +85,17 @@ export function fundMoney(rows: ReadonlyArray<SourceMoney>, fundId: number, basi
   return out;
 }
 
+/** The rows of each fund (one pass), so per-fund sums do not rescan every fund's rows. */
+export function moneyByFund(rows: ReadonlyArray<SourceMoney>): Map<number, SourceMoney[]> {
+  const out = new Map<number, SourceMoney[]>();
+  for (const r of rows) {
+    const list = out.get(r.fundId);
+    if (list) list.push(r);
+    else out.set(r.fundId, [r]);
+  }
+  return out;
+}
+
 /** a ÷ b, or null where the denominator is zero (a ratio that does not exist is never shown as 0 or ∞). */
 export function ratio(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : numerator / denominator;

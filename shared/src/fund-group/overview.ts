@@ -1,7 +1,7 @@
 import type { FundStatus } from '../reference/taxonomy.js';
 import { type ComplianceFlag, idleClock, setUpClock, termClock } from './compliance.js';
 import { batchLeverage, type ByBasis, type GroupLeverage, groupLeverage, type LeverageFigure, subFundLeverage } from './leverage.js';
-import { type Basis, fundMoney, type GroupFund, ratio, type SourceClass, type SourceMoney } from './money.js';
+import { type Basis, fundMoney, type GroupFund, moneyByFund, ratio, type SourceClass, type SourceMoney } from './money.js';
 import { type ReinvestResult, type QualifyingInvestment, reinvestment } from './reinvest.js';
 import { type DatedCommitment, overCapSince } from './share.js';
 
@@ -20,6 +20,8 @@ export interface FundFlows {
   feesFen: number;
   investedFen: number;
   proceedsFen: number;
+  /** What the fund paid in as an LP of other funds of the group (a fund of funds' investments). */
+  investedInFundsFen: number;
 }
 
 /**
@@ -139,21 +141,23 @@ export function fundGroupOverview(raw: OverviewInput): Overview {
   const motherFund = input.funds.find((f) => f.kind === 'mother') ?? null;
   const motherDirect = motherFund ? (input.flows.find((f) => f.fundId === motherFund.id)?.investedFen ?? 0) : 0;
   const leverage = groupLeverage({ funds: input.funds, money: input.money, motherDirectInvestedFen: motherDirect, includeDirect: input.includeDirect });
-  const flowsOf = (id: number): FundFlows =>
-    input.flows.find((f) => f.fundId === id) ?? { fundId: id, calledFen: 0, paidInFen: 0, distributedFen: 0, feesFen: 0, investedFen: 0, proceedsFen: 0 };
+  const flowsBy = new Map(input.flows.map((f) => [f.fundId, f]));
+  const flowsOf = (id: number): FundFlows => flowsBy.get(id) ?? { fundId: id, calledFen: 0, paidInFen: 0, distributedFen: 0, feesFen: 0, investedFen: 0, proceedsFen: 0, investedInFundsFen: 0 };
+  const byFund = moneyByFund(input.money);
+  const moneyOf = (id: number) => byFund.get(id) ?? [];
 
   const compliance: ComplianceFlag[] = [];
   const rows: SubFundRow[] = [];
   const reinvestStatus: Overview['reinvestStatus'] = { not_required: 0, met: 0, on_track: 0, at_risk: 0, breached: 0 };
   for (const f of input.funds) {
     if (f.kind === 'mother') continue;
-    const c = fundMoney(input.money, f.id, 'committed');
-    const p = fundMoney(input.money, f.id, 'paid_in');
+    const c = fundMoney(moneyOf(f.id), f.id, 'committed');
+    const p = fundMoney(moneyOf(f.id), f.id, 'paid_in');
     const fl = flowsOf(f.id);
     const flags: ComplianceFlag[] = [];
     const setUp = setUpClock(f, asOf);
     if (setUp) flags.push(setUp);
-    const idle = idleClock({ fundId: f.id, asOf, contributions: input.contributionSeries.get(f.id) ?? [], usedFen: fl.investedFen + fl.feesFen });
+    const idle = idleClock({ fundId: f.id, asOf, contributions: input.contributionSeries.get(f.id) ?? [], usedFen: fl.investedFen + fl.investedInFundsFen + fl.feesFen });
     if (idle) flags.push(idle);
     const govShare = ratio(c.government, c.size);
     if (f.kind === 'sub' && f.govShareCap !== null && govShare !== null && govShare > f.govShareCap + 1e-12) {
@@ -204,7 +208,7 @@ export function fundGroupOverview(raw: OverviewInput): Overview {
       groupFundCommittedFen: c.groupFund,
       govShare,
       govShareCap: f.govShareCap,
-      leverage: { committed: subFundLeverage(input.money, f.id, 'committed'), paid_in: subFundLeverage(input.money, f.id, 'paid_in') },
+      leverage: { committed: subFundLeverage(moneyOf(f.id), f.id, 'committed'), paid_in: subFundLeverage(moneyOf(f.id), f.id, 'paid_in') },
       paidInRatio: ratio(p.size, c.size),
       reinvest: {
         required: re.required,
@@ -224,8 +228,9 @@ export function fundGroupOverview(raw: OverviewInput): Overview {
   const batchNos = [...new Set(subs.map((f) => f.batch ?? 0))].sort((a, b) => a - b);
   const batches: BatchRow[] = batchNos.map((batch) => {
     const ids = subs.filter((f) => (f.batch ?? 0) === batch).map((f) => f.id);
-    const lc = batchLeverage(input.money, ids, 'committed');
-    const lp = batchLeverage(input.money, ids, 'paid_in');
+    const inBatch = ids.flatMap((id) => moneyOf(id));
+    const lc = batchLeverage(inBatch, ids, 'committed');
+    const lp = batchLeverage(inBatch, ids, 'paid_in');
     const targets = subs.filter((f) => (f.batch ?? 0) === batch && f.targetSizeFen !== null);
     return {
       batch,
@@ -239,8 +244,8 @@ export function fundGroupOverview(raw: OverviewInput): Overview {
     };
   });
 
-  const motherMoney = motherFund ? fundMoney(input.money, motherFund.id, 'committed') : null;
-  const motherPaid = motherFund ? fundMoney(input.money, motherFund.id, 'paid_in') : null;
+  const motherMoney = motherFund ? fundMoney(moneyOf(motherFund.id), motherFund.id, 'committed') : null;
+  const motherPaid = motherFund ? fundMoney(moneyOf(motherFund.id), motherFund.id, 'paid_in') : null;
   compliance.sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : a.fundId - b.fundId));
   return {
     asOf,
