@@ -53,9 +53,7 @@ export const ledgerEntry = sqliteTable(
     index('ledger_company_idx').on(t.companyId, t.date),
     uniqueIndex('ledger_reverses_uq').on(t.reversesId),
     // The reinvestment engine reads every fund's investments as of a date: a small covering index over them alone.
-    index('ledger_investment_idx')
-      .on(t.fundId, t.companyId, t.date, t.amountFen)
-      .where(sql`${t.kind} = 'investment'`),
+    index('ledger_investment_idx').on(t.fundId, t.companyId, t.date, t.amountFen).where(sql`${t.kind} = 'investment'`),
   ],
 );
 

@@ -206,20 +206,18 @@ export async function postCapitalCall(ctx: MutationContext, input: CapitalCallIn
       })
       .returning({ id: capitalCall.id });
     if (!call) throw new Error('capital call insert returned nothing');
-    await tx
-      .insert(ledgerEntry)
-      .values(
-        r.value.map((p) => ({
-          fundId: f.id,
-          kind: 'call' as const,
-          investorId: p.investorId,
-          amountFen: p.amountFen,
-          date: input.dueDate,
-          callId: call.id,
-          createdAt,
-          createdBy,
-        })),
-      );
+    await tx.insert(ledgerEntry).values(
+      r.value.map((p) => ({
+        fundId: f.id,
+        kind: 'call' as const,
+        investorId: p.investorId,
+        amountFen: p.amountFen,
+        date: input.dueDate,
+        callId: call.id,
+        createdAt,
+        createdBy,
+      })),
+    );
     await audit({ action: 'ledger.call', entity: 'fund', entityId: f.id, after: { callId: call.id, callNo, ...input, parts: r.value } });
     return { callId: call.id, callNo, parts: r.value };
   });
@@ -281,20 +279,18 @@ export async function postLpFlow(ctx: MutationContext, kind: 'distribution' | 'f
       refuse('totalFen', r.rule, `fund ${f.code} has no LP with ${kind === 'distribution' ? 'paid-in capital' : 'a commitment'} on ${input.date}`, r.params);
     }
     const createdAt = ctx.now().toISOString();
-    await tx
-      .insert(ledgerEntry)
-      .values(
-        r.value.map((p) => ({
-          fundId: f.id,
-          kind,
-          investorId: p.investorId,
-          amountFen: p.amountFen,
-          date: input.date,
-          memo: input.memo ?? null,
-          createdAt,
-          createdBy: ctx.actor?.userId ?? null,
-        })),
-      );
+    await tx.insert(ledgerEntry).values(
+      r.value.map((p) => ({
+        fundId: f.id,
+        kind,
+        investorId: p.investorId,
+        amountFen: p.amountFen,
+        date: input.date,
+        memo: input.memo ?? null,
+        createdAt,
+        createdBy: ctx.actor?.userId ?? null,
+      })),
+    );
     await audit({ action: `ledger.${kind}`, entity: 'fund', entityId: f.id, after: { ...input, parts: r.value } });
     return { parts: r.value };
   });

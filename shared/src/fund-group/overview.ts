@@ -142,7 +142,8 @@ export function fundGroupOverview(raw: OverviewInput): Overview {
   const motherDirect = motherFund ? (input.flows.find((f) => f.fundId === motherFund.id)?.investedFen ?? 0) : 0;
   const leverage = groupLeverage({ funds: input.funds, money: input.money, motherDirectInvestedFen: motherDirect, includeDirect: input.includeDirect });
   const flowsBy = new Map(input.flows.map((f) => [f.fundId, f]));
-  const flowsOf = (id: number): FundFlows => flowsBy.get(id) ?? { fundId: id, calledFen: 0, paidInFen: 0, distributedFen: 0, feesFen: 0, investedFen: 0, proceedsFen: 0, investedInFundsFen: 0 };
+  const flowsOf = (id: number): FundFlows =>
+    flowsBy.get(id) ?? { fundId: id, calledFen: 0, paidInFen: 0, distributedFen: 0, feesFen: 0, investedFen: 0, proceedsFen: 0, investedInFundsFen: 0 };
   const byFund = moneyByFund(input.money);
   const moneyOf = (id: number) => byFund.get(id) ?? [];
 
@@ -157,7 +158,12 @@ export function fundGroupOverview(raw: OverviewInput): Overview {
     const flags: ComplianceFlag[] = [];
     const setUp = setUpClock(f, asOf);
     if (setUp) flags.push(setUp);
-    const idle = idleClock({ fundId: f.id, asOf, contributions: input.contributionSeries.get(f.id) ?? [], usedFen: fl.investedFen + fl.investedInFundsFen + fl.feesFen });
+    const idle = idleClock({
+      fundId: f.id,
+      asOf,
+      contributions: input.contributionSeries.get(f.id) ?? [],
+      usedFen: fl.investedFen + fl.investedInFundsFen + fl.feesFen,
+    });
     if (idle) flags.push(idle);
     const govShare = ratio(c.government, c.size);
     if (f.kind === 'sub' && f.govShareCap !== null && govShare !== null && govShare > f.govShareCap + 1e-12) {
