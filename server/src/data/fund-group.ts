@@ -262,3 +262,33 @@ export async function loadOverviewInput(db: DbOrTx, asOf: string, includeDirect:
 export async function groupOverview(db: DbOrTx, asOf: string, includeDirect = true): Promise<Overview> {
   return fundGroupOverview(await loadOverviewInput(db, asOf, includeDirect));
 }
+
+/**
+ * The running balances recomputed from scratch — every commitment and ledger row, summed per fund, source
+ * and measure by date with a running total — in fund_balance's shape. What the triggers maintain must equal
+ * this (test/integration/balances.test.ts; the benchmark checks it on the stress set).
+ */
+export async function recomputeBalances(db: DbOrTx): Promise<Array<[number, string, string, string, number]>> {
+  return db.values<[number, string, string, string, number]>(sql`
+    WITH flows AS (
+      SELECT c.fund_id, COALESCE(s.source, 'none') AS source, 'commitment' AS measure, c.date, c.amount_fen AS amt
+      FROM commitment c LEFT JOIN investor_source_class s ON s.id = c.investor_id
+      UNION ALL
+      SELECT l.fund_id, COALESCE(s.source, 'none'), l.kind, l.date, l.amount_fen
+      FROM ledger_entry l LEFT JOIN investor_source_class s ON s.id = l.investor_id
+    ), tagged AS (
+      SELECT fund_id, source, measure, date, amt FROM flows
+      UNION ALL SELECT fund_id, '*', measure, date, amt FROM flows
+    ), daily AS (
+      SELECT fund_id, source, measure, date, SUM(amt) AS delta FROM tagged GROUP BY fund_id, source, measure, date
+    )
+    SELECT fund_id, source, measure, date,
+      SUM(delta) OVER (PARTITION BY fund_id, source, measure ORDER BY date ROWS UNBOUNDED PRECEDING) AS cum
+    FROM daily ORDER BY fund_id, source, measure, date`);
+}
+
+/** fund_balance as stored, in the same shape and order as recomputeBalances. */
+export async function storedBalances(db: DbOrTx): Promise<Array<[number, string, string, string, number]>> {
+  return db.values<[number, string, string, string, number]>(sql`
+    SELECT fund_id, source, measure, date, cum_fen FROM fund_balance ORDER BY fund_id, source, measure, date`);
+}

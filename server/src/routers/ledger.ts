@@ -33,7 +33,7 @@ export const ledgerRouter = router({
     return recordCommitments(ctx, input);
   }),
 
-  call: writer.input(CapitalCallSchema).mutation(({ ctx, input }) => {
+  capitalCall: writer.input(CapitalCallSchema).mutation(({ ctx, input }) => {
     assertFundWritable(ctx.actor, input.fundId);
     return postCapitalCall(ctx, input);
   }),
