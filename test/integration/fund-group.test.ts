@@ -277,8 +277,9 @@ describe('the XLSX export', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('子基金');
-    const header = (ws?.getRow(1).values as unknown[]).slice(1);
-    const rows = (ws?.getSheetValues() ?? []).slice(2).map((r) => (r as unknown[]).slice(1));
+    if (!ws) throw new Error('no sub-fund sheet');
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    const rows = ws.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
     const col = (name: string) => header.findIndex((x) => String(x).startsWith(name));
     const sf12 = rows.find((r) => r[col('代码')] === 'SF-12') ?? [];
     const page = o.funds.find((f) => f.code === 'SF-12');
