@@ -279,7 +279,10 @@ describe('the XLSX export', () => {
     const ws = wb.getWorksheet('子基金');
     if (!ws) throw new Error('no sub-fund sheet');
     const header = (ws.getRow(1).values as unknown[]).slice(1);
-    const rows = ws.getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
+    const rows = ws
+      .getSheetValues()
+      .slice(2)
+      .map((r) => (r as unknown[]).slice(1));
     const col = (name: string) => header.findIndex((x) => String(x).startsWith(name));
     const sf12 = rows.find((r) => r[col('代码')] === 'SF-12') ?? [];
     const page = o.funds.find((f) => f.code === 'SF-12');
