@@ -106,6 +106,7 @@ export const ACCESS_CASES: Record<string, AccessCase> = {
   },
   'fund.get': { allowed: ['admin', 'fof'], input: (fx) => ({ id: fx.gpFundId }) },
   'fund.formOptions': { allowed: ['admin', 'fof'] },
+  'fund.investorOptions': { allowed: ['gp', 'fof'] },
   'fund.create': {
     allowed: ['admin', 'fof'],
     input: () => ({

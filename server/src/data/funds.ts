@@ -143,8 +143,13 @@ export async function fundDetail(db: DbOrTx, fundId: number, asOf: string) {
     .from(capitalCall)
     .where(and(eq(capitalCall.fundId, f.id), lte(capitalCall.noticeDate, asOf)))
     .orderBy(desc(capitalCall.callNo));
-  const paidByCall = await db.all<{ call_id: number; kind: string; total: number }>(sql`
-    SELECT call_id, kind, SUM(amount_fen) AS total FROM ledger_entry WHERE fund_id = ${f.id} AND call_id IS NOT NULL AND date <= ${asOf} GROUP BY call_id, kind`);
+  const byCall = await db.all<{ call_id: number; investor_id: number; kind: string; total: number }>(sql`
+    SELECT call_id, investor_id, kind, SUM(amount_fen) AS total FROM ledger_entry
+    WHERE fund_id = ${f.id} AND call_id IS NOT NULL AND date <= ${asOf} GROUP BY call_id, investor_id, kind`);
+  const sumOf = (callId: number, kind: string, investorId?: number) =>
+    byCall
+      .filter((p) => p.call_id === callId && p.kind === kind && (investorId === undefined || p.investor_id === investorId))
+      .reduce((a, p) => a + p.total, 0);
   const navs = await db
     .select()
     .from(navStatement)
@@ -231,8 +236,14 @@ export async function fundDetail(db: DbOrTx, fundId: number, asOf: string) {
     positions: rows,
     calls: calls.map((c) => ({
       ...c,
-      calledFen: paidByCall.find((p) => p.call_id === c.id && p.kind === 'call')?.total ?? 0,
-      paidFen: paidByCall.find((p) => p.call_id === c.id && p.kind === 'contribution')?.total ?? 0,
+      calledFen: sumOf(c.id, 'call'),
+      paidFen: sumOf(c.id, 'contribution'),
+      /** Each LP's part of the call and what it has paid on it (as of the date). */
+      parts: [...new Set(byCall.filter((p) => p.call_id === c.id).map((p) => p.investor_id))].map((investorId) => ({
+        investorId,
+        calledFen: sumOf(c.id, 'call', investorId),
+        paidFen: sumOf(c.id, 'contribution', investorId),
+      })),
     })),
     navs,
     reinvest: {
@@ -286,17 +297,21 @@ export async function fundEntries(db: DbOrTx, fundId: number, opts: { asOf: stri
   };
 }
 
+/** Investors a manager can record a commitment from (names and source types; amounts are not shown). */
+export async function investorOptions(db: DbOrTx) {
+  return db
+    .select({ id: investor.id, nameZh: investor.nameZh, nameEn: investor.nameEn, sourceType: investor.sourceType, fundId: investor.fundId })
+    .from(investor)
+    .orderBy(asc(investor.id));
+}
+
 /** What the fund form offers: managers, the mother fund, the next batch number. */
 export async function fundFormOptions(db: DbOrTx) {
   const managers = await db.select().from(manager).orderBy(asc(manager.nameZh));
   const mother =
     (await db.select({ id: fund.id, code: fund.code, nameZh: fund.nameZh, nameEn: fund.nameEn }).from(fund).where(eq(fund.kind, 'mother')))[0] ?? null;
   const lastBatch = (await db.all<{ b: number | null }>(sql`SELECT MAX(batch) AS b FROM fund WHERE kind = 'sub'`))[0]?.b ?? 0;
-  const investors = await db
-    .select({ id: investor.id, nameZh: investor.nameZh, nameEn: investor.nameEn, sourceType: investor.sourceType, fundId: investor.fundId })
-    .from(investor)
-    .orderBy(asc(investor.id));
-  return { managers, mother, nextBatch: lastBatch + 1, investors };
+  return { managers, mother, nextBatch: lastBatch + 1 };
 }
 
 function issuesToError(issues: ReturnType<typeof fundConsistencyIssues>): DomainError {

@@ -1,7 +1,7 @@
 import { FundCreateSchema, FundUpdateSchema, IdSchema, IsoDateSchema, isoDateIn, LEDGER_KIND_CODES } from '@highland/shared';
 import { z } from 'zod';
 import { assertFundEditable, assertFundEditor, assertFundReadable } from '../auth/scope.js';
-import { createFund, fundDetail, fundEntries, fundEvidence, fundFormOptions, updateFund } from '../data/funds.js';
+import { createFund, fundDetail, fundEntries, fundEvidence, fundFormOptions, investorOptions, updateFund } from '../data/funds.js';
 import { fundOrThrow } from '../data/ledger.js';
 import { roleProcedure, router } from '../trpc.js';
 
@@ -36,6 +36,9 @@ export const fundRouter = router({
     await assertFundEditable(ctx.db, ctx.actor, input.id);
     return fundOrThrow(ctx.db, input.id);
   }),
+
+  /** Investors to choose from when recording a commitment: for managers. */
+  investorOptions: roleProcedure('manager').query(({ ctx }) => investorOptions(ctx.db)),
 
   formOptions: reader.query(({ ctx }) => {
     assertFundEditor(ctx.actor);
