@@ -288,7 +288,7 @@ describe('the XLSX export', () => {
     const page = o.funds.find((f) => f.code === 'SF-12');
     expect({
       file: file.filename,
-      units: header.filter((x) => String(x).endsWith('（万元）')).length,
+      units: header.filter((x) => String(x).endsWith('（亿元）')).length,
       count: rows.length,
       size: sf12[col('认缴规模')],
       share: sf12[col('政府出资占比')],
@@ -297,7 +297,7 @@ describe('the XLSX export', () => {
       file: '基金群总览-2024-12-31.xlsx',
       units: 3,
       count: o.funds.length,
-      size: (page?.committedFen ?? 0) / 1_000_000,
+      size: (page?.committedFen ?? 0) / 10_000_000_000,
       share: page?.govShare,
       leverage: page?.leverage.committed.ratio,
     });

@@ -148,7 +148,8 @@ const MULT_FMT = '0.00"×"';
 
 export async function overviewWorkbook(o: Overview, locale: DisplayLocale): Promise<Buffer> {
   const t = L[locale];
-  const unit: MoneyUnit = tableMoneyUnit(locale);
+  // The page's tables show sub-fund and batch sizes in 亿元 (CNY bn in English): the workbook uses the same unit.
+  const unit: MoneyUnit = tableMoneyUnit(locale, true);
   const u = moneyUnitLabel(unit, locale);
   const m = (fen: number) => fenIn(fen, unit);
   const withUnit = (label: string) => (locale === 'zh-CN' ? `${label}（${u}）` : `${label} (${u})`);

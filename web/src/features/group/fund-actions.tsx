@@ -12,6 +12,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, Modal, Radio, Select, Space, Switch, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { todayIso } from '../../components/ui/as-of-picker.js';
 import { IsoDatePicker, isoDateItem, MoneyInput } from '../../components/ui/money-input.js';
 import { errorMessage } from '../../lib/errors.js';
 import { useFormat } from '../../lib/format.js';
@@ -141,7 +142,8 @@ export function FundActionModals(props: {
   };
   const open = (a: FundAction) => props.action === a;
   const [newInvestor, setNewInvestor] = useState(false);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
+  const inDays = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
   return (
     <>
       <ActionModal<{ date: string; isClose: boolean; lines: Array<{ investorId: number; amountFen: number }>; overrideReason?: string }>
@@ -245,7 +247,7 @@ export function FundActionModals(props: {
         onClose={props.onClose}
         testId="call-form"
         names={['noticeDate', 'dueDate', 'totalFen', 'purpose']}
-        initial={{ noticeDate: today }}
+        initial={{ noticeDate: today, dueDate: inDays(15) }}
         submit={(v) => call.mutateAsync({ fundId: props.fundId, ...v })}
       >
         {() => (
