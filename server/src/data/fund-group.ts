@@ -1,4 +1,4 @@
-import { type DbOrTx, fund, fundPhase, manager, programme, programmeTarget } from '@highland/drizzle';
+import { type DbOrTx, fundPhase, programme, programmeTarget } from '@highland/drizzle';
 import {
   addYears,
   type DatedCommitment,
@@ -75,11 +75,13 @@ export function splitBalances(rows: ReadonlyArray<PivotRow>): { money: SourceMon
   return { money, flows };
 }
 
-/** What each fund paid in as an LP of other funds of the group (a fund of funds' investments), added to its flows. */
+/** What each fund of funds paid in as an LP of other funds of the group (its investments), added to its flows. */
 export async function addInvestedInFunds(db: DbOrTx, flows: FundFlows[], asOf: string, fundId?: number): Promise<void> {
   const rows = await db.values<[number, number]>(sql`
-    SELECT i.fund_id, SUM(l.amount_fen) FROM investor i JOIN ledger_entry l ON l.investor_id = i.id
-    WHERE i.fund_id IS NOT NULL ${fundId === undefined ? sql`` : sql`AND i.fund_id = ${fundId}`} AND l.kind = 'contribution' AND l.date <= ${asOf}
+    -- CROSS JOIN keeps investors as the outer loop: a few funds of funds, each read through ledger_investor_idx.
+    SELECT i.fund_id, SUM(l.amount_fen) FROM investor i CROSS JOIN ledger_entry l ON l.investor_id = i.id
+    WHERE i.fund_id IS NOT NULL AND i.source_type <> 'mother_fund' ${fundId === undefined ? sql`` : sql`AND i.fund_id = ${fundId}`}
+      AND l.kind = 'contribution' AND l.date <= ${asOf}
     GROUP BY i.fund_id`);
   for (const r of rows) {
     const f = flows.find((x) => x.fundId === r[0]);
@@ -87,37 +89,35 @@ export async function addInvestedInFunds(db: DbOrTx, flows: FundFlows[], asOf: s
   }
 }
 
-/** Every fund with the facts the group's rules read. */
+/** Every fund with the facts the group's rules read (raw rows: the stress group has 600 of them). */
 export async function groupFunds(db: DbOrTx): Promise<OverviewFund[]> {
-  const rows = await db
-    .select({ f: fund, managerZh: manager.nameZh, managerEn: manager.nameEn })
-    .from(fund)
-    .leftJoin(manager, eq(manager.id, fund.managerId))
-    .orderBy(asc(fund.id));
-  return rows.map(({ f, managerZh, managerEn }) => ({
-    id: f.id,
-    code: f.code,
-    nameZh: f.nameZh,
-    nameEn: f.nameEn,
-    kind: f.kind,
-    parentFundId: f.parentFundId,
-    batch: f.batch,
-    isFundOfFunds: f.isFundOfFunds,
-    status: f.status,
-    decisionDate: f.decisionDate,
-    establishedDate: f.establishedDate,
-    termYears: f.termYears,
-    investmentPeriodYears: f.investmentPeriodYears,
-    targetSizeFen: f.targetSizeFen,
-    govShareCap: f.govShareCap,
-    govShareOverrideAllowed: f.govShareOverrideAllowed,
-    reinvest: {
-      k: f.reinvestK,
-      weights: { registered: f.reinvestWeightRegistered, relocated: f.reinvestWeightRelocated, subsidiary: f.reinvestWeightSubsidiary },
-      basis: f.reinvestBasis,
-    },
-    managerZh,
-    managerEn,
+  type Row = [number, string, string, string, OverviewFund['kind'], number | null, number | null, number, OverviewFund['status'], string | null, string | null];
+  type Rest = [number | null, number | null, number | null, number | null, number, number, number, number, number, 'committed' | 'paid_in', string | null, string | null];
+  const rows = await db.values<[...Row, ...Rest]>(sql`
+    SELECT f.id, f.code, f.name_zh, f.name_en, f.kind, f.parent_fund_id, f.batch, f.is_fund_of_funds, f.status, f.decision_date, f.established_date,
+      f.term_years, f.investment_period_years, f.target_size_fen, f.gov_share_cap, f.gov_share_override_allowed,
+      f.reinvest_k, f.reinvest_weight_registered, f.reinvest_weight_relocated, f.reinvest_weight_subsidiary, f.reinvest_basis, m.name_zh, m.name_en
+    FROM fund f LEFT JOIN manager m ON m.id = f.manager_id ORDER BY f.id`);
+  return rows.map((r) => ({
+    id: r[0],
+    code: r[1],
+    nameZh: r[2],
+    nameEn: r[3],
+    kind: r[4],
+    parentFundId: r[5],
+    batch: r[6],
+    isFundOfFunds: r[7] === 1,
+    status: r[8],
+    decisionDate: r[9],
+    establishedDate: r[10],
+    termYears: r[11],
+    investmentPeriodYears: r[12],
+    targetSizeFen: r[13],
+    govShareCap: r[14],
+    govShareOverrideAllowed: r[15] === 1,
+    reinvest: { k: r[16], weights: { registered: r[17], relocated: r[18], subsidiary: r[19] }, basis: r[20] },
+    managerZh: r[21],
+    managerEn: r[22],
   }));
 }
 
