@@ -456,7 +456,7 @@ function deployableOf(fundId: number, code: string, sectors: Sector[], ledger: L
     code,
     sectors,
     contributions: [...byDate.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, amountFen]) => ({ date, amountFen })),
-    localShare: code === DEMO_STORY.behindOnReinvestment ? 0.15 : 0.5,
+    localShare: code === DEMO_STORY.behindOnReinvestment ? 0.15 : 0.65,
     deployUntil: code === DEMO_STORY.idle.code ? DEMO_STORY.idle.lastDeal : null,
   };
 }

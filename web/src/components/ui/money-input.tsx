@@ -18,7 +18,6 @@ export function MoneyInput(props: { value?: number | null; onChange?: (fen: numb
       style={{ width: '100%' }}
       value={props.value === null || props.value === undefined ? null : props.value / per}
       onChange={(v) => props.onChange?.(v === null || v === undefined ? null : Math.round(Number(v) * per))}
-      precision={Math.round(Math.log10(per))}
       suffix={f.unitLabel(unit)}
       controls={false}
     />

@@ -186,8 +186,19 @@ function BatchCard(props: { batches: BatchRow[] }) {
               ),
           },
           { title: t('motherCommitted'), dataIndex: 'motherCommittedFen', align: 'right', render: money },
-          { title: t('levC'), key: 'lc', align: 'right', render: (_: unknown, r) => <span className="num">{f.multiple(r.leverage.committed.ratio)}</span> },
-          { title: t('levP'), key: 'lp', align: 'right', render: (_: unknown, r) => <span className="num">{f.multiple(r.leverage.paid_in.ratio)}</span> },
+          {
+            title: t('levBoth'),
+            key: 'lev',
+            align: 'right',
+            render: (_: unknown, r) => (
+              <>
+                <span className="num">{f.multiple(r.leverage.committed.ratio)}</span>
+                <Typography.Text type="secondary" className="num" style={{ fontSize: 11, display: 'block' }}>
+                  {t('paidShort')} {f.multiple(r.leverage.paid_in.ratio)}
+                </Typography.Text>
+              </>
+            ),
+          },
         ]}
       />
     </Card>

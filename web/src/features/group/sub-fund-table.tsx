@@ -89,14 +89,14 @@ export function SubFundTable(props: { rows: SubFundRow[]; flags: ComplianceFlag[
         data-testid="subfund-table"
         dataSource={rows}
         pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1040 }}
         onRow={(r) => ({ 'data-code': r.code }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           { title: t('code'), dataIndex: 'code', width: 72, fixed: 'left', sorter: (a, b) => a.code.localeCompare(b.code), defaultSortOrder: 'ascend' },
           {
             title: t('name'),
             key: 'name',
-            width: 230,
+            width: 210,
             render: (_: unknown, r) => (
               <>
                 <Link to="/funds/$fundId" params={{ fundId: String(r.id) }}>
@@ -189,14 +189,14 @@ export function SubFundTable(props: { rows: SubFundRow[]; flags: ComplianceFlag[
           {
             title: t('reinvest'),
             key: 'reinvest',
-            width: 112,
+            width: 104,
             sorter: byNum((r) => r.reinvest.completion[r.reinvest.basis]),
             render: (_: unknown, r) => <ReinvestTag status={r.reinvest.status} completion={r.reinvest.completion[r.reinvest.basis]} />,
           },
           {
             title: t('flags'),
             key: 'flags',
-            width: 170,
+            width: 150,
             sorter: (a, b) => a.flags.length - b.flags.length,
             render: (_: unknown, r) =>
               r.flags.length ? (
