@@ -46,7 +46,9 @@ export default defineBench({
     const key = (r: ArrayLike<unknown>) => `${r[0]}|${r[1]}|${r[2]}|${r[3]}|${r[4]}`;
     const mismatch = stored.length !== recomputed.length ? -1 : stored.findIndex((r, i) => key(r) !== key(recomputed[i] as ArrayLike<unknown>));
     if (mismatch !== -1) throw new Error(`fund_balance differs from a full recomputation (row ${mismatch}; ${stored.length} vs ${recomputed.length} rows)`);
-    console.log(`  balances equal a full recomputation: ${stored.length.toLocaleString('en')} rows compared in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `  balances equal a full recomputation: ${stored.length.toLocaleString('en')} rows compared in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
     const subFundsCommitted = (rows: ArrayLike<unknown>[], motherId: number) =>
       rows.filter((r) => r[1] === '*' && r[0] !== motherId).reduce((a, r) => a + Number(r[2] ?? 0), 0);
     return {

@@ -17,7 +17,12 @@ interface Shot {
 
 export const SHOTS: Shot[] = [
   { file: 'sign-in.png', as: null, ready: (p) => p.getByText('gov@demo.highland').waitFor() },
-  { file: 'overview-government.png', as: 'gov@demo.highland', path: '/overview?asOf=2026-10-31', ready: (p) => p.getByTestId('waterfall-chart').locator('canvas').waitFor() },
+  {
+    file: 'overview-government.png',
+    as: 'gov@demo.highland',
+    path: '/overview?asOf=2026-10-31',
+    ready: (p) => p.getByTestId('waterfall-chart').locator('canvas').waitFor(),
+  },
   {
     file: 'overview-government-en.png',
     as: 'gov@demo.highland',

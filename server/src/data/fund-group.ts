@@ -92,7 +92,20 @@ export async function addInvestedInFunds(db: DbOrTx, flows: FundFlows[], asOf: s
 /** Every fund with the facts the group's rules read (raw rows: the stress group has 600 of them). */
 export async function groupFunds(db: DbOrTx): Promise<OverviewFund[]> {
   type Row = [number, string, string, string, OverviewFund['kind'], number | null, number | null, number, OverviewFund['status'], string | null, string | null];
-  type Rest = [number | null, number | null, number | null, number | null, number, number, number, number, number, 'committed' | 'paid_in', string | null, string | null];
+  type Rest = [
+    number | null,
+    number | null,
+    number | null,
+    number | null,
+    number,
+    number,
+    number,
+    number,
+    number,
+    'committed' | 'paid_in',
+    string | null,
+    string | null,
+  ];
   const rows = await db.values<[...Row, ...Rest]>(sql`
     SELECT f.id, f.code, f.name_zh, f.name_en, f.kind, f.parent_fund_id, f.batch, f.is_fund_of_funds, f.status, f.decision_date, f.established_date,
       f.term_years, f.investment_period_years, f.target_size_fen, f.gov_share_cap, f.gov_share_override_allowed,
