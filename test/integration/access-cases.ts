@@ -66,6 +66,34 @@ export interface AccessCase {
   scoped?: Array<{ who: Identity; input: (fx: Fixture) => unknown }>;
 }
 
+/** A sub-fund the mother fund has decided on but not yet set up: a valid `fund.create` input. */
+export const NEW_FUND = {
+  kind: 'sub' as const,
+  code: 'SF-26',
+  nameZh: '上海人工智能大模型创新基金',
+  nameEn: 'Shanghai AI Foundation Model Innovation Fund',
+  managerId: null,
+  sponsorType: 'market' as const,
+  batch: 4,
+  isFundOfFunds: false,
+  decisionDate: '2026-09-01',
+  establishedDate: null,
+  termYears: 8,
+  investmentPeriodYears: 5,
+  targetSizeFen: 300_000_000_000,
+  sectorFocus: ['ai_algorithms' as const],
+  status: 'approved' as const,
+  govShareCap: 0.3,
+  govShareOverrideAllowed: false,
+  reinvestK: 1.5,
+  reinvestWeightRegistered: 1,
+  reinvestWeightRelocated: 0.8,
+  reinvestWeightSubsidiary: 0.5,
+  reinvestBasis: 'committed' as const,
+  feeBasis: 'committed' as const,
+  feeRate: 0.02,
+};
+
 const everyone = IDENTITIES;
 const signedIn = ['admin', 'government', 'gp', 'fof', 'lp'] as const;
 
@@ -107,35 +135,7 @@ export const ACCESS_CASES: Record<string, AccessCase> = {
   'fund.get': { allowed: ['admin', 'fof'], input: (fx) => ({ id: fx.gpFundId }) },
   'fund.formOptions': { allowed: ['admin', 'fof'] },
   'fund.investorOptions': { allowed: ['gp', 'fof'] },
-  'fund.create': {
-    allowed: ['admin', 'fof'],
-    input: () => ({
-      kind: 'sub',
-      code: 'SF-26',
-      nameZh: '上海人工智能大模型创新基金',
-      nameEn: 'Shanghai AI Foundation Model Innovation Fund',
-      managerId: null,
-      sponsorType: 'market',
-      batch: 4,
-      isFundOfFunds: false,
-      decisionDate: '2026-09-01',
-      establishedDate: null,
-      termYears: 8,
-      investmentPeriodYears: 5,
-      targetSizeFen: 3_000_000_000_00,
-      sectorFocus: ['ai_algorithms'],
-      status: 'approved',
-      govShareCap: 0.3,
-      govShareOverrideAllowed: false,
-      reinvestK: 1.5,
-      reinvestWeightRegistered: 1,
-      reinvestWeightRelocated: 0.8,
-      reinvestWeightSubsidiary: 0.5,
-      reinvestBasis: 'committed',
-      feeBasis: 'committed',
-      feeRate: 0.02,
-    }),
-  },
+  'fund.create': { allowed: ['admin', 'fof'], input: () => NEW_FUND },
   'fund.update': { allowed: ['admin', 'fof'], input: (fx) => ({ id: fx.gpFundId, nameEn: 'Shanghai Zhangjiang AI Chip Venture Fund I' }) },
   'ledger.commit': {
     allowed: ['gp', 'fof'],

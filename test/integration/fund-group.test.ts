@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { ZodError } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { auditEvent } from '@highland/drizzle';
+import { NEW_FUND } from './access-cases.js';
 import { type Harness, harness } from './helpers/harness.js';
 import { auditCount } from './helpers/sessions.js';
 
@@ -200,32 +201,7 @@ describe('capital calls and LP positions', () => {
 });
 
 describe('funds are created and edited by the mother fund’s managers and administrators', () => {
-  const base = {
-    kind: 'sub' as const,
-    code: 'SF-26',
-    nameZh: '上海人工智能大模型创新基金',
-    nameEn: 'Shanghai AI Foundation Model Innovation Fund',
-    managerId: null,
-    sponsorType: 'market' as const,
-    batch: 4,
-    isFundOfFunds: false,
-    decisionDate: '2026-09-01',
-    establishedDate: null,
-    termYears: 8,
-    investmentPeriodYears: 5,
-    targetSizeFen: 300_000_000_000,
-    sectorFocus: ['ai_algorithms' as const],
-    status: 'approved' as const,
-    govShareCap: 0.3,
-    govShareOverrideAllowed: false,
-    reinvestK: 1.5,
-    reinvestWeightRegistered: 1,
-    reinvestWeightRelocated: 0.8,
-    reinvestWeightSubsidiary: 0.5,
-    reinvestBasis: 'committed' as const,
-    feeBasis: 'committed' as const,
-    feeRate: 0.02,
-  };
+  const base = NEW_FUND;
   const cases: Array<[string, (h: Harness) => Promise<unknown>, unknown]> = [
     [
       'a new sub-fund appears on the overview in its batch once decided',
