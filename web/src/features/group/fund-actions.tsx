@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import {
   CapitalCallSchema,
   INVESTOR_SOURCE_CODES,
+  INVESTOR_SOURCES,
   IsoDateSchema,
   NavStatementSchema,
   PositiveMoneyFenSchema,
@@ -95,7 +96,6 @@ function ActionModal<V extends object>(props: {
 
 /** Investor options for a commitment: everyone but the fund itself, with their source type. */
 function InvestorSelect(props: { value?: number; onChange?: (v: number) => void; exclude?: number; testId?: string }) {
-  const { t } = useTranslation('group');
   const f = useFormat();
   const trpc = useTRPC();
   const q = useQuery(trpc.fund.investorOptions.queryOptions());
@@ -109,7 +109,10 @@ function InvestorSelect(props: { value?: number; onChange?: (v: number) => void;
       loading={q.isPending}
       options={(q.data ?? [])
         .filter((i) => i.fundId === null || i.fundId !== props.exclude)
-        .map((i) => ({ value: i.id, label: `${f.locale === 'en' ? i.nameEn : i.nameZh} · ${t(`sources.${i.sourceType}`)}` }))}
+        .map((i) => ({
+          value: i.id,
+          label: `${f.locale === 'en' ? i.nameEn : i.nameZh} · ${INVESTOR_SOURCES[i.sourceType][f.locale === 'en' ? 'en' : 'zh']}`,
+        }))}
     />
   );
 }
@@ -235,7 +238,12 @@ export function FundActionModals(props: {
               <Input />
             </Form.Item>
             <Form.Item name="sourceType" label={t('f.sourceType')}>
-              <Select options={INVESTOR_SOURCE_CODES.filter((s) => s !== 'mother_fund').map((s) => ({ value: s, label: t(`sources.${s}`) }))} />
+              <Select
+                options={INVESTOR_SOURCE_CODES.filter((s) => s !== 'mother_fund').map((s) => ({
+                  value: s,
+                  label: INVESTOR_SOURCES[s][f.locale === 'en' ? 'en' : 'zh'],
+                }))}
+              />
             </Form.Item>
           </>
         )}

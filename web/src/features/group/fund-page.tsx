@@ -1,6 +1,6 @@
 import { EditOutlined, MoreOutlined } from '@ant-design/icons';
 import type { AppRouter } from '@highland/server';
-import { type FUND_KINDS, type LedgerKind, SECTORS, SPONSOR_TYPES, ZONES, type Zone } from '@highland/shared';
+import { type FUND_KINDS, INVESTOR_SOURCES, type InvestorSource, type LedgerKind, SECTORS, SPONSOR_TYPES, ZONES, type Zone } from '@highland/shared';
 import type { inferRouterOutputs } from '@trpc/server';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
@@ -177,7 +177,14 @@ export function FundPage() {
                           scroll={{ x: 1100 }}
                           columns={[
                             { title: t('f.investor'), key: 'name', width: 260, render: (_: unknown, r) => lpName(r) },
-                            { title: t('f.sourceType'), dataIndex: 'source', width: 120, render: (s: string) => <Tag>{t(`sources.${s}`)}</Tag> },
+                            {
+                              title: t('f.sourceType'),
+                              dataIndex: 'source',
+                              width: 130,
+                              render: (s: string) => (
+                                <Tag>{s in INVESTOR_SOURCES ? INVESTOR_SOURCES[s as InvestorSource][f.locale === 'en' ? 'en' : 'zh'] : t(`sources.${s}`)}</Tag>
+                              ),
+                            },
                             { title: t('since'), dataIndex: 'firstCommitted', width: 100 },
                             {
                               title: t('myCommitted'),

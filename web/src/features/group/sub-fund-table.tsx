@@ -159,24 +159,21 @@ export function SubFundTable(props: { rows: SubFundRow[]; flags: ComplianceFlag[
             ),
           },
           {
-            title: t('levC'),
-            key: 'levC',
+            title: t('levBoth'),
+            key: 'lev',
             align: 'right',
             width: 96,
             sorter: byNum((r) => r.leverage.committed.ratio),
             render: (_: unknown, r) => (
-              <span className="num" data-testid={`lev-${r.code}`}>
-                {f.multiple(r.leverage.committed.ratio)}
-              </span>
+              <>
+                <span className="num" data-testid={`lev-${r.code}`}>
+                  {f.multiple(r.leverage.committed.ratio)}
+                </span>
+                <Typography.Text type="secondary" className="num" style={{ fontSize: 11, display: 'block' }}>
+                  {t('paidShort')} {f.multiple(r.leverage.paid_in.ratio)}
+                </Typography.Text>
+              </>
             ),
-          },
-          {
-            title: t('levP'),
-            key: 'levP',
-            align: 'right',
-            width: 96,
-            sorter: byNum((r) => r.leverage.paid_in.ratio),
-            render: (_: unknown, r) => <span className="num">{f.multiple(r.leverage.paid_in.ratio)}</span>,
           },
           {
             title: t('paidRatio'),
