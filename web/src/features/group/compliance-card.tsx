@@ -1,6 +1,6 @@
 import type { ComplianceFlag, SubFundRow } from '@highland/shared';
 import { Link } from '@tanstack/react-router';
-import { Card, Empty, Table } from 'antd';
+import { Card, Empty, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format.js';
 import { FlagTag, flagDetail } from './flags.js';
@@ -11,12 +11,10 @@ export function ComplianceCard(props: { flags: ComplianceFlag[]; funds: SubFundR
   const f = useFormat();
   const fund = (id: number) => props.funds.find((x) => x.id === id);
   return (
-    <Card
-      size="small"
-      title={t('compliance')}
-      extra={<span style={{ color: '#667085', fontSize: 12 }}>{t('complianceSub')}</span>}
-      data-testid="compliance-card"
-    >
+    <Card size="small" title={t('compliance')} data-testid="compliance-card">
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
+        {t('complianceSub')}
+      </Typography.Paragraph>
       {props.flags.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noCompliance')} />
       ) : (

@@ -35,7 +35,7 @@ export function FlagTag(props: { trigger: ComplianceTrigger; detail?: string }) 
   const { t } = useTranslation('group');
   return (
     <Tooltip title={props.detail}>
-      <Tag color={triggerColor[props.trigger]} data-testid={`flag-${props.trigger}`} style={{ marginInlineEnd: 4 }}>
+      <Tag color={triggerColor[props.trigger]} data-testid={`flag-${props.trigger}`} style={{ marginInlineEnd: 4, whiteSpace: 'normal' }}>
         {t(`triggers.${props.trigger}`)}
       </Tag>
     </Tooltip>
