@@ -1,6 +1,8 @@
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
+import { fundRouter } from './routers/fund.js';
 import { groupRouter } from './routers/group.js';
+import { ledgerRouter } from './routers/ledger.js';
 import { lpRouter } from './routers/lp.js';
 import { performanceRouter } from './routers/performance.js';
 import { portfolioRouter } from './routers/portfolio.js';
@@ -15,6 +17,8 @@ export const appRouter = router({
   user: userRouter,
   audit: auditRouter,
   group: groupRouter,
+  fund: fundRouter,
+  ledger: ledgerRouter,
   portfolio: portfolioRouter,
   performance: performanceRouter,
   lp: lpRouter,

@@ -73,14 +73,12 @@ function PositionView({ data: d }: { data: Position }) {
         <Tag color="blue">{label(SECTORS[c.sector as Sector] ?? { zh: c.sector, en: c.sector }, i18n.language)}</Tag>
         <Tag>{label(ZONES[c.zone as Zone] ?? { zh: c.zone, en: c.zone }, i18n.language)}</Tag>
         <Typography.Text type="secondary">{t('evidence')}：</Typography.Text>
-        {c.relocatedToShanghaiOn ? (
-          <Tag color="purple">{t('relocated', { date: c.relocatedToShanghaiOn })}</Tag>
-        ) : c.registeredInShanghai ? (
-          <Tag color="green">{t('registered')}</Tag>
-        ) : (
-          <Tag>{t('notRegistered')}</Tag>
-        )}
-        {c.shanghaiSubsidiaryOn ? <Tag color="cyan">{t('subsidiary', { date: c.shanghaiSubsidiaryOn })}</Tag> : null}
+        {c.registeredInShanghai ? <Tag color="green">{t('registered')}</Tag> : <Tag>{t('notRegistered')}</Tag>}
+        {d.evidence.map((e) => (
+          <Tag key={`${e.evidence}-${e.effectiveDate}`} color={e.evidence === 'relocated' ? 'purple' : 'cyan'}>
+            {t(e.evidence === 'relocated' ? 'relocated' : 'subsidiary', { date: e.effectiveDate })}
+          </Tag>
+        ))}
       </Space>
       <Row gutter={[12, 12]}>
         <Col xs={12} md={8} xl={4}>
