@@ -81,5 +81,4 @@ CREATE TABLE `valuation` (
 CREATE INDEX `valuation_position_idx` ON `valuation` (`fund_id`,`company_id`,`status`,`date`);--> statement-breakpoint
 CREATE INDEX `valuation_status_idx` ON `valuation` (`status`,`fund_id`);--> statement-breakpoint
 ALTER TABLE `ledger_entry` ADD `investment_id` integer REFERENCES investment(id);--> statement-breakpoint
-CREATE INDEX `ledger_investment_id_idx` ON `ledger_entry` (`investment_id`);--> statement-breakpoint
-CREATE INDEX `ledger_fund_kind_date_amount_idx` ON `ledger_entry` (`fund_id`,`kind`,`date`,`amount_fen`);
+CREATE INDEX `ledger_investment_id_idx` ON `ledger_entry` (`investment_id`);

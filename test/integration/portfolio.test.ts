@@ -301,7 +301,7 @@ describe('fund figures recompute from the raw books', () => {
     const overlapping = lt.companies.filter((c) => c.overlap);
     expect({
       unique: new Set(ids).size === ids.length,
-      many: ids.length > 400,
+      many: ids.length > 300,
       pathsAddUp: worst <= overlapping.reduce((a, c) => Math.max(a, c.paths.length), 1),
       overlaps: overlapping.length > 10 && overlapping.every((c) => new Set(c.paths.map((x) => x.holderFundId)).size > 1),
       sectors: lt.bySector.reduce((a, s) => a + s.companies, 0) === ids.length,

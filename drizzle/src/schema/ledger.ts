@@ -55,8 +55,6 @@ export const ledgerEntry = sqliteTable(
     index('ledger_investor_idx').on(t.investorId, t.date),
     index('ledger_company_idx').on(t.companyId, t.date),
     index('ledger_investment_id_idx').on(t.investmentId),
-    // Covers "Σ amount per fund, kind and date up to T" (the books the NAV and look-through read) without touching the rows.
-    index('ledger_fund_kind_date_amount_idx').on(t.fundId, t.kind, t.date, t.amountFen),
     uniqueIndex('ledger_reverses_uq').on(t.reversesId),
     // The reinvestment engine reads every fund's investments as of a date: a small covering index over them alone.
     index('ledger_investment_idx').on(t.fundId, t.companyId, t.date, t.amountFen).where(sql`${t.kind} = 'investment'`),

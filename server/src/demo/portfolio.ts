@@ -204,7 +204,7 @@ export async function seedPortfolio(tx: Tx, rng: Random, createdAt: string): Pro
   };
   const price = (co: Co, date: string) => Math.exp(co.logP[Math.min(39, Math.max(0, quarterIndex(date)))] ?? 0) * (co.ipoOn && date >= co.ipoOn ? 1.35 : 1);
 
-  // Rounds follow the money: most of each month's contributions go to work in two to four rounds over the
+  // Rounds follow the money: most of each month’s contributions go to work in three to five rounds over the
   // next two to eight months, within the fund's cash (a fund of funds puts about half into deals of its own,
   // the rest into its sub-funds' calls). One round in five is a follow-on in a firm doing well.
   const positions: Position[] = [];
@@ -226,7 +226,7 @@ export async function seedPortfolio(tx: Tx, rng: Random, createdAt: string): Pro
     const planned: Array<{ date: string; amount: number }> = [];
     for (const [d, v] of byMonth.values()) {
       let left = v * deployShare * r.real(0.85, 1);
-      const k = r.int(2, 4);
+      const k = r.int(3, 5);
       for (let j = 0; j < k && left > WAN10; j++) {
         const amount = j === k - 1 ? left : left * r.real(0.25, 0.5);
         left -= amount;
