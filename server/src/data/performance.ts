@@ -117,7 +117,7 @@ async function fundNames(db: DbOrTx, ids: readonly number[]) {
  */
 export async function fundPerformance(db: DbOrTx, fundId: number, asOf: string) {
   const info = await fundInfo(db, fundId);
-  const { books } = await loadBooks(db, [fundId], asOf, { marks: 'all' });
+  const { books } = await loadBooks(db, [fundId], asOf, { span: 'history' });
   const book = books.book(fundId);
   const [summary] = books.netSeries(fundId, [asOf]);
   if (!summary) throw new Error('no summary');
@@ -296,7 +296,7 @@ export async function describeExposures(db: DbOrTx, exposures: ReadonlyArray<Exp
 /** A fund's look-through as of a date: its exposure to every company it reaches, directly or through other funds. */
 export async function lookThrough(db: DbOrTx, fundId: number, asOf: string) {
   const info = await fundInfo(db, fundId);
-  const { books } = await loadBooks(db, [fundId], asOf, { marks: 'latest' });
+  const { books } = await loadBooks(db, [fundId], asOf, { span: 'asOf' });
   return { asOf, fund: info, ...(await describeExposures(db, books.exposures(fundId, asOf))) };
 }
 

@@ -551,7 +551,7 @@ export async function seedPortfolio(tx: Tx, rng: Random, createdAt: string): Pro
     tx,
     funds.filter((f) => f.kind === 'mother').map((f) => f.id),
     LAST_MARK,
-    { marks: 'all' },
+    { span: 'history' },
   );
   const statements: Array<typeof navStatement.$inferInsert> = [];
   for (const f of funds.filter((x) => x.kind !== 'mother' && books.has(x.id))) {
