@@ -216,7 +216,7 @@ export async function seedPortfolio(tx: Tx, rng: Random, createdAt: string): Pro
     // The story (names.ts): one fund stopped dealing (its money idles), one invests mostly outside Shanghai.
     const lastDeal = f.code === DEMO_STORY.idle.code ? DEMO_STORY.idle.lastDeal : addDays(DEMO_DATA_END, -20);
     const behind = f.code === DEMO_STORY.behindOnReinvestment;
-    const local = behind ? 0.1 : 0.8;
+    const local = behind ? 0.15 : 0.8;
     const deployShare = isFundOfFunds(f) ? 0.55 : 1;
     const byMonth = new Map<string, [string, number]>();
     for (const [d, v] of f.contributions) {
