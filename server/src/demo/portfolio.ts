@@ -163,7 +163,7 @@ export async function seedPortfolio(tx: Tx, rng: Random, createdAt: string): Pro
       const prev = logP[k - 1] ?? 0;
       if (k < start) logP.push(prev);
       else if (k >= failAt) logP.push(prev - 1.2);
-      else logP.push(Math.min(Math.log(12), prev + spec.drift / 4 + spec.vol * normal(r)));
+      else logP.push(Math.min(Math.log(40), prev + spec.drift / 4 + spec.vol * normal(r)));
     }
     if (quality === 'failed') failsOn = addDays(quarterEnd(addMonths(Q0, 3 * failAt)), r.int(20, 70));
     // Some firms outside Shanghai move there after the investment, or open a Shanghai subsidiary: the 返投

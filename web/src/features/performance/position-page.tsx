@@ -291,7 +291,7 @@ function Marks({ data: d }: { data: Position }) {
           { title: t('date'), dataIndex: 'date', width: 100 },
           { title: t('value'), dataIndex: 'valueFen', align: 'right', width: 110, render: (v: number) => <span className="num">{f.moneyCell(v, unit)}</span> },
           { title: t('method'), dataIndex: 'method', width: 120, render: (m: keyof typeof VALUATION_METHODS) => label(VALUATION_METHODS[m], i18n.language) },
-          { title: t('basis'), dataIndex: 'basis', width: 380, render: (b: string) => <span style={{ fontSize: 12 }}>{b}</span> },
+          { title: t('basis'), dataIndex: 'basis', width: 320, render: (b: string) => <span style={{ fontSize: 12 }}>{b}</span> },
           {
             title: t('status'),
             dataIndex: 'status',
@@ -304,7 +304,7 @@ function Marks({ data: d }: { data: Position }) {
           },
           { title: t('enteredBy'), dataIndex: 'createdByName', width: 110, render: (n: string | null) => n ?? '—' },
           { title: t('reviewedBy'), dataIndex: 'reviewedByName', width: 150, render: (n: string | null, r) => (r.status === 'pending' ? '—' : (n ?? '—')) },
-          { title: t('note'), dataIndex: 'reviewNote', render: (n: string | null) => <span style={{ fontSize: 12 }}>{n ?? ''}</span> },
+          { title: t('note'), dataIndex: 'reviewNote', width: 160, render: (n: string | null) => <span style={{ fontSize: 12 }}>{n ?? ''}</span> },
           ...(d.can.review
             ? [
                 {
