@@ -1,7 +1,9 @@
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
 import { designationRouter } from './routers/designation.js';
+import { fundRouter } from './routers/fund.js';
 import { groupRouter } from './routers/group.js';
+import { ledgerRouter } from './routers/ledger.js';
 import { listingRouter } from './routers/listing.js';
 import { lpRouter } from './routers/lp.js';
 import { performanceRouter } from './routers/performance.js';
@@ -20,6 +22,8 @@ export const appRouter = router({
   user: userRouter,
   audit: auditRouter,
   group: groupRouter,
+  fund: fundRouter,
+  ledger: ledgerRouter,
   portfolio: portfolioRouter,
   performance: performanceRouter,
   lp: lpRouter,

@@ -6,13 +6,18 @@ import { defineBench } from './harness.js';
 const AS_OF = '2026-06-30';
 
 /** Everything the books of `fundIds` hold up to AS_OF, read with hand-written SQL and not computed on: the floor under any look-through. */
-async function rawBooks(db: Db, fundIds: string, marks: 'latest' | 'all') {
+async function rawBooks(db: Db, fundIds: string, span: 'asOf' | 'history') {
   const c = db.$client;
   const q = (sql: string) => c.execute({ sql, args: [AS_OF] });
   const fundInvestors = (await c.execute(`SELECT id FROM investor WHERE fund_id IN (${fundIds})`)).rows.map((r) => Number(r.id)).join(',') || 'NULL';
   const results = await Promise.all([
-    q(`SELECT fund_id, date, SUM(amount_fen) AS a FROM commitment WHERE fund_id IN (${fundIds}) AND date <= ? GROUP BY fund_id, date`),
-    q(`SELECT fund_id, kind, date, SUM(amount_fen) AS a FROM ledger_entry WHERE fund_id IN (${fundIds}) AND date <= ? GROUP BY fund_id, kind, date`),
+    span === 'history'
+      ? q(
+          `SELECT fund_id, measure, date, cum_fen FROM fund_balance WHERE source = '*' AND fund_id IN (${fundIds}) AND date <= ? ORDER BY fund_id, measure, date`,
+        )
+      : q(
+          `SELECT fund_id, measure, MAX(date) AS date, cum_fen FROM fund_balance WHERE source = '*' AND fund_id IN (${fundIds}) AND date <= ? GROUP BY fund_id, measure`,
+        ),
     q(
       `SELECT investor_id, fund_id, date, SUM(amount_fen) AS a FROM commitment WHERE investor_id IN (${fundInvestors}) AND date <= ? GROUP BY investor_id, fund_id, date`,
     ),
@@ -21,7 +26,7 @@ async function rawBooks(db: Db, fundIds: string, marks: 'latest' | 'all') {
     ),
     q(`SELECT id, fund_id, company_id, date, amount_fen, equity_share FROM investment WHERE fund_id IN (${fundIds}) AND date <= ?`),
     q(`SELECT id, fund_id, company_id, date, share_sold, proceeds_fen FROM investment_exit WHERE fund_id IN (${fundIds}) AND date <= ?`),
-    marks === 'latest'
+    span === 'asOf'
       ? q(
           `SELECT fund_id, company_id, value_fen, MAX(date || printf('%012d', id)) AS k FROM valuation WHERE fund_id IN (${fundIds}) AND status = 'approved' AND date <= ? GROUP BY fund_id, company_id`,
         )
@@ -56,8 +61,8 @@ export default defineBench({
           baseline: {
             name: 'raw SQL: the input rows',
             run: async () => {
-              const r = await rawBooks(db, all, 'latest');
-              return new Set((r[4]?.rows ?? []).map((x) => Number(x.company_id))).size;
+              const r = await rawBooks(db, all, 'asOf');
+              return new Set((r[3]?.rows ?? []).map((x) => Number(x.company_id))).size;
             },
           },
           same: (a, b) => (a === b ? null : `${String(a)} companies looked through, ${String(b)} invested in`),
@@ -75,7 +80,7 @@ export default defineBench({
                   sql: `SELECT fund_id, kind, date, amount_fen, call_id FROM ledger_entry WHERE investor_id = ? AND date <= ?`,
                   args: [lpId, AS_OF],
                 }),
-                rawBooks(db, lpFunds, 'all'),
+                rawBooks(db, lpFunds, 'history'),
               ]);
               return new Set(commits.rows.map((x) => Number(x.fund_id))).size;
             },
@@ -89,8 +94,8 @@ export default defineBench({
           baseline: {
             name: 'raw SQL: the fund’s books',
             run: async () => {
-              const r = await rawBooks(db, String(subId), 'all');
-              return new Set((r[4]?.rows ?? []).map((x) => Number(x.company_id))).size;
+              const r = await rawBooks(db, String(subId), 'history');
+              return new Set((r[3]?.rows ?? []).map((x) => Number(x.company_id))).size;
             },
           },
           same: (a, b) => (a === b ? null : `${String(a)} ≠ ${String(b)} holdings`),

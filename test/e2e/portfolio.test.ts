@@ -106,7 +106,7 @@ describe('performance and look-through', () => {
     const [total, held, overlapping] = (title.match(/\d+/g) ?? []).map(Number);
     expect({
       fund: ((await p.getByTestId('fund-picker').textContent()) ?? '').includes('上海人工智能产业投资基金'),
-      many: (total ?? 0) > 400 && (held ?? 0) > 300,
+      many: (total ?? 0) > 300 && (held ?? 0) > 200,
       overlap: (overlapping ?? 0) > 10 && (await p.getByTestId('overlap-tag').count()) > 0,
       sectorChart: await p.getByTestId('lt-sector-chart').isVisible(),
     }).toEqual({ fund: true, many: true, overlap: true, sectorChart: true });

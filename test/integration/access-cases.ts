@@ -29,6 +29,12 @@ export interface Fixture {
   otherCompanyId: number;
   /** A mark of SF-01 waiting for review (entered by gp@). */
   pendingValuationId: number;
+  /** A part of a capital call of the GP's fund that is still unpaid. */
+  outstanding: { callId: number; investorId: number; amountFen: number };
+  /** A fee entry of the GP's fund, not reversed. */
+  feeEntryId: number;
+  /** A company the GP's fund invested in. */
+  companyId: number;
   /** The scoreboard's records (designations, listings, support): see plan-fixture.ts. */
   plan: PlanFixture;
 }
@@ -48,17 +54,27 @@ export async function loadFixture(db: Db): Promise<Fixture> {
     SELECT company_id AS id FROM investment WHERE fund_id = ${otherSubFundId}
       AND company_id NOT IN (SELECT company_id FROM investment WHERE fund_id = ${gpFundId}) ORDER BY id LIMIT 1`);
   const [pending] = await db.all<{ id: number }>(sql`SELECT id FROM valuation WHERE fund_id = ${gpFundId} AND status = 'pending' ORDER BY id LIMIT 1`);
+  const [outstanding] = await db.all<{ callId: number; investorId: number; amountFen: number }>(sql`
+    SELECT call_id AS callId, investor_id AS investorId, SUM(CASE kind WHEN 'call' THEN amount_fen ELSE -amount_fen END) AS amountFen
+    FROM ledger_entry WHERE fund_id = ${gpFundId} AND call_id IS NOT NULL GROUP BY call_id, investor_id HAVING amountFen > 0 LIMIT 1`);
+  const [fee] = await db.all<{ id: number }>(sql`
+    SELECT id FROM ledger_entry e WHERE fund_id = ${gpFundId} AND kind = 'fee' AND reverses_id IS NULL
+      AND NOT EXISTS (SELECT 1 FROM ledger_entry r WHERE r.reverses_id = e.id) ORDER BY id LIMIT 1`);
+  const [invested] = await db.all<{ id: number }>(sql`SELECT company_id AS id FROM ledger_entry WHERE fund_id = ${gpFundId} AND kind = 'investment' LIMIT 1`);
   return {
     gpCompanyId: held?.id ?? -1,
     gpCompanyUscc: held?.uscc ?? '',
     otherCompanyId: otherCompany?.id ?? -1,
     pendingValuationId: pending?.id ?? -1,
     motherFundId: await byCode('MF'),
-    gpFundId: await byCode('SF-01'),
+    gpFundId,
     otherSubFundId: await byCode('SF-02'),
     lpInvestorId: lp,
     otherInvestorId: other,
     govUserId: gov,
+    outstanding: outstanding ?? { callId: -1, investorId: -1, amountFen: 0 },
+    feeEntryId: fee?.id ?? -1,
+    companyId: invested?.id ?? -1,
     plan: await loadPlanFixture(db, gpFundId),
   };
 }
@@ -73,6 +89,34 @@ export interface AccessCase {
    */
   scoped?: Array<{ who: Identity; input: (fx: Fixture) => unknown }>;
 }
+
+/** A sub-fund the mother fund has decided on but not yet set up: a valid `fund.create` input. */
+export const NEW_FUND = {
+  kind: 'sub' as const,
+  code: 'SF-26',
+  nameZh: '上海人工智能大模型创新基金',
+  nameEn: 'Shanghai AI Foundation Model Innovation Fund',
+  managerId: null,
+  sponsorType: 'market' as const,
+  batch: 4,
+  isFundOfFunds: false,
+  decisionDate: '2026-09-01',
+  establishedDate: null,
+  termYears: 8,
+  investmentPeriodYears: 5,
+  targetSizeFen: 300_000_000_000,
+  sectorFocus: ['ai_algorithms' as const],
+  status: 'approved' as const,
+  govShareCap: 0.3,
+  govShareOverrideAllowed: false,
+  reinvestK: 1.5,
+  reinvestWeightRegistered: 1,
+  reinvestWeightRelocated: 0.8,
+  reinvestWeightSubsidiary: 0.5,
+  reinvestBasis: 'committed' as const,
+  feeBasis: 'committed' as const,
+  feeRate: 0.02,
+};
 
 const everyone = IDENTITIES;
 const signedIn = ['admin', 'government', 'gp', 'fof', 'lp'] as const;
@@ -99,6 +143,7 @@ export const ACCESS_CASES: Record<string, AccessCase> = {
   'audit.list': { allowed: ['admin', 'government'], input: () => ({ limit: 10 }) },
   'audit.facets': { allowed: ['admin', 'government'] },
   'group.overview': { allowed: ['admin', 'government', 'fof'], input: () => ({ asOf: '2025-12-31' }) },
+  'group.exportOverview': { allowed: ['admin', 'government', 'fof'], input: () => ({ asOf: '2025-12-31', locale: 'zh-CN' }) },
   'group.funds': { allowed: ['admin', 'government', 'gp', 'fof'], input: () => ({ asOf: '2025-12-31' }) },
   'portfolio.createInvestment': {
     allowed: ['gp'],
@@ -144,11 +189,6 @@ export const ACCESS_CASES: Record<string, AccessCase> = {
     ],
   },
   'portfolio.reviewValuation': { allowed: ['fof'], input: (fx) => ({ id: fx.pendingValuationId, decision: 'approved' }) },
-  'portfolio.addNavStatement': {
-    allowed: ['gp'],
-    input: (fx) => ({ fundId: fx.gpFundId, date: '2026-10-31', navFen: 300_000_000_000, source: 'GP report' }),
-    scoped: [{ who: 'gp', input: (fx) => ({ fundId: fx.otherSubFundId, date: '2026-10-31', navFen: 1, source: 'GP report' }) }],
-  },
   'portfolio.addKpi': {
     allowed: ['gp', 'fof'],
     input: (fx) => ({ companyId: fx.gpCompanyId, period: '2026Q3', cumulative: true, revenueFen: 1_000_000_000 }),
@@ -186,6 +226,60 @@ export const ACCESS_CASES: Record<string, AccessCase> = {
     allowed: ['lp'],
     input: () => ({ quarter: '2025Q4' }),
     scoped: [{ who: 'lp', input: (fx) => ({ quarter: '2025Q4', fundId: fx.otherSubFundId }) }],
+  },
+  'fund.detail': {
+    allowed: ['admin', 'government', 'gp', 'fof'],
+    input: (fx) => ({ id: fx.gpFundId, asOf: '2026-10-31' }),
+    scoped: [{ who: 'gp', input: (fx) => ({ id: fx.otherSubFundId }) }],
+  },
+  'fund.entries': {
+    allowed: ['admin', 'government', 'gp', 'fof'],
+    input: (fx) => ({ id: fx.gpFundId, limit: 20 }),
+    scoped: [{ who: 'gp', input: (fx) => ({ id: fx.otherSubFundId, limit: 20 }) }],
+  },
+  'fund.get': { allowed: ['admin', 'fof'], input: (fx) => ({ id: fx.gpFundId }) },
+  'fund.formOptions': { allowed: ['admin', 'fof'] },
+  'fund.investorOptions': { allowed: ['gp', 'fof'] },
+  'fund.create': { allowed: ['admin', 'fof'], input: () => NEW_FUND },
+  'fund.update': { allowed: ['admin', 'fof'], input: (fx) => ({ id: fx.gpFundId, nameEn: 'Shanghai Zhangjiang AI Chip Venture Fund I' }) },
+  'ledger.commit': {
+    allowed: ['gp', 'fof'],
+    input: (fx) => ({ fundId: fx.gpFundId, date: '2026-10-30', isClose: true, lines: [{ investorId: fx.lpInvestorId, amountFen: 100_000_000_00 }] }),
+    scoped: [
+      {
+        who: 'gp',
+        input: (fx) => ({ fundId: fx.otherSubFundId, date: '2026-10-30', isClose: true, lines: [{ investorId: fx.lpInvestorId, amountFen: 100_000_00 }] }),
+      },
+    ],
+  },
+  'ledger.capitalCall': {
+    allowed: ['gp'],
+    input: (fx) => ({ fundId: fx.gpFundId, noticeDate: '2026-11-02', dueDate: '2026-11-17', totalFen: 50_000_000_00, purpose: '第N期出资' }),
+    scoped: [{ who: 'fof', input: (fx) => ({ fundId: fx.gpFundId, noticeDate: '2026-11-02', dueDate: '2026-11-17', totalFen: 50_000_000_00 }) }],
+  },
+  'ledger.contribute': {
+    allowed: ['gp'],
+    input: (fx) => ({
+      callId: fx.outstanding.callId,
+      date: '2026-11-05',
+      lines: [{ investorId: fx.outstanding.investorId, amountFen: fx.outstanding.amountFen }],
+    }),
+  },
+  'ledger.distribute': {
+    allowed: ['gp'],
+    input: (fx) => ({ fundId: fx.gpFundId, date: '2026-10-31', totalFen: 10_000_000_00, memo: '项目退出分配' }),
+    scoped: [{ who: 'gp', input: (fx) => ({ fundId: fx.otherSubFundId, date: '2026-10-31', totalFen: 10_000_00 }) }],
+  },
+  'ledger.fee': { allowed: ['gp'], input: (fx) => ({ fundId: fx.gpFundId, date: '2026-10-31', totalFen: 1_000_000_00 }) },
+  'ledger.reverse': { allowed: ['gp'], input: (fx) => ({ entryId: fx.feeEntryId, reason: '管理费计算有误' }) },
+  'ledger.nav': { allowed: ['gp'], input: (fx) => ({ fundId: fx.gpFundId, date: '2026-09-30', navFen: 4_200_000_000_00, source: '季度报告' }) },
+  'ledger.evidence': {
+    allowed: ['gp'],
+    input: (fx) => ({ fundId: fx.gpFundId, companyId: fx.companyId, evidence: 'subsidiary', effectiveDate: '2026-06-30', note: '设立上海子公司' }),
+  },
+  'ledger.createInvestor': {
+    allowed: ['gp', 'fof'],
+    input: () => ({ nameZh: '沪星创业投资有限公司', nameEn: 'Huxing Venture Capital Co., Ltd.', sourceType: 'private' }),
   },
   // The plan's scoreboard (issue 6): group readers read; administrators edit programmes and the subsidy
   // schedule; managers keep their firms' records; the mother fund's managers review designations.

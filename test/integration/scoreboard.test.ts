@@ -1,5 +1,7 @@
 import { commitment, company, type Db, fund, investment, investmentExit, investor, kpiSnapshot, ledgerEntry, user, userFund } from '@highland/drizzle';
 import { hashPassword } from '@highland/server/auth/password';
+import { groupOverview } from '@highland/server/data/fund-group';
+import { planFundFigures } from '@highland/server/data/plan/books';
 import { describe, expect, it } from 'vitest';
 import { type Caller, type Harness, harness } from './helpers/harness.js';
 
@@ -297,5 +299,15 @@ describe('the scoreboard against hand-computed figures', () => {
       inquiry: { stage: 'inquiry', from: '2020-07-10', to: '2021-01-20', calendarDays: 194, activeDays: 149, meetings: [] },
       suspensions: [{ from: '2020-10-01', to: '2020-11-15', days: 45 }],
     });
+  });
+});
+
+describe('the scoreboard’s fund figures agree with the fund-group module', () => {
+  it('fund-group size and mother-fund size equal the leverage numerator and the mother fund’s size on five dates of the demo', async () => {
+    const h = await harness();
+    const dates = ['2019-12-31', '2020-06-30', '2021-12-31', '2023-06-30', '2026-10-31'];
+    const mine = (await planFundFigures(h.db, dates)).series;
+    const theirs = await Promise.all(dates.map((d) => groupOverview(h.db, d)));
+    expect(mine).toEqual(theirs.map((o) => ({ motherFundSizeFen: o.leverage.motherSize.committed, fundGroupSizeFen: o.leverage.groupSize.committed })));
   });
 });

@@ -12,13 +12,6 @@ export const company = sqliteTable(
     sector: text('sector').notNull(),
     zone: text('zone').notNull(),
     registeredInShanghai: integer('registered_in_shanghai', { mode: 'boolean' }).notNull(),
-    /**
-     * Local-reinvestment (返投) evidence beside registration: the date the firm moved its registration to
-     * Shanghai, and the date it set up a Shanghai subsidiary; null when it has not. Whether a move counts
-     * ("after investment") depends on each investment's date, so the engine compares the two.
-     */
-    relocatedToShanghaiOn: text('relocated_to_shanghai_on'),
-    shanghaiSubsidiaryOn: text('shanghai_subsidiary_on'),
     founded: text('founded'),
     ownership: text('ownership', { enum: ['private', 'state_owned', 'mixed'] }).notNull(),
     headcount: integer('headcount'),

@@ -6,11 +6,13 @@ import { isNotNull, sql } from 'drizzle-orm';
  * Loads the books of a set of funds — and of every fund of the group they are LPs of, down the tree —
  * as of a date, for the pure NAV, look-through and performance code in shared/portfolio/books.ts.
  *
- * `marks: 'latest'` loads only the mark in force at `asOf` for each position (enough for figures at one
- * date); `'all'` loads every approved mark up to `asOf` (for histories).
+ * `span: 'asOf'` loads only what is in force at `asOf` — each fund's balances and each position's mark —
+ * enough for amounts at that one date (a look-through; not IRRs, which need every flow's date);
+ * `'history'` loads every balance change and every approved mark up to `asOf`, for figures at any
+ * earlier date too (histories, statements).
  */
 export interface LoadOptions {
-  marks: 'latest' | 'all';
+  span: 'asOf' | 'history';
 }
 
 export interface LoadedBooks {
@@ -57,13 +59,19 @@ export async function loadBooks(db: DbOrTx, roots: readonly number[], asOf: stri
   const fundOfInvestor = new Map(edges.map((e) => [e.investorId, e.holderFundId]));
   const holderInvestors = [...new Set(edges.filter((e) => fundIds.includes(e.holderFundId)).map((e) => e.investorId))];
 
-  const [commitRows, ledgerRows, interestCommitRows, interestLedgerRows, tranches, exits, marks] = await Promise.all([
-    db.all<{ fund_id: number; date: string; amount: number }>(
-      sql`SELECT fund_id, date, SUM(amount_fen) AS amount FROM commitment WHERE fund_id IN (${ids}) AND date <= ${asOf} GROUP BY fund_id, date`,
-    ),
-    db.all<{ fund_id: number; kind: Kind; date: string; amount: number }>(
-      sql`SELECT fund_id, kind, date, SUM(amount_fen) AS amount FROM ledger_entry WHERE fund_id IN (${ids}) AND date <= ${asOf} GROUP BY fund_id, kind, date`,
-    ),
+  const [balanceRows, interestCommitRows, interestLedgerRows, tranches, exits, marks] = await Promise.all([
+    // Each fund's commitments and ledger kinds as the running balances the triggers keep (ADR 011): the
+    // cumulative amount on every date it changed, so nothing here sums the ledger.
+    options.span === 'history'
+      ? db.all<{ fund_id: number; measure: Kind | 'commitment'; date: string; cum: number }>(
+          sql`SELECT fund_id, measure, date, cum_fen AS cum FROM fund_balance WHERE source = '*' AND fund_id IN (${ids}) AND date <= ${asOf}
+              ORDER BY fund_id, measure, date`,
+        )
+      : // At one date only the balance in force is needed: one row per fund and measure (bare columns from the max()).
+        db.all<{ fund_id: number; measure: Kind | 'commitment'; date: string; cum: number }>(
+          sql`SELECT fund_id, measure, MAX(date) AS date, cum_fen AS cum FROM fund_balance WHERE source = '*' AND fund_id IN (${ids}) AND date <= ${asOf}
+              GROUP BY fund_id, measure ORDER BY fund_id, measure`,
+        ),
     db.all<{ investor_id: number; fund_id: number; date: string; amount: number }>(
       sql`SELECT investor_id, fund_id, date, SUM(amount_fen) AS amount FROM commitment WHERE investor_id IN (${idList(holderInvestors)}) AND date <= ${asOf} GROUP BY investor_id, fund_id, date`,
     ),
@@ -78,7 +86,7 @@ export async function loadBooks(db: DbOrTx, roots: readonly number[], asOf: stri
     db.all<{ id: number; fund_id: number; company_id: number; date: string; share_sold: number; proceeds_fen: number }>(
       sql`SELECT id, fund_id, company_id, date, share_sold, proceeds_fen FROM investment_exit WHERE fund_id IN (${ids}) AND date <= ${asOf}`,
     ),
-    options.marks === 'all'
+    options.span === 'history'
       ? db.all<{ id: number; fund_id: number; company_id: number; date: string; value_fen: number; method: ValuationMethod }>(
           sql`SELECT id, fund_id, company_id, date, value_fen, method FROM valuation WHERE fund_id IN (${ids}) AND status = 'approved' AND date <= ${asOf}`,
         )
@@ -128,8 +136,16 @@ export async function loadBooks(db: DbOrTx, roots: readonly number[], asOf: stri
     investment: 'investments',
     proceeds: 'proceeds',
   };
-  for (const r of commitRows) byFund.get(r.fund_id)?.commitments.push({ date: r.date, amountFen: Number(r.amount) });
-  for (const r of ledgerRows) byFund.get(r.fund_id)?.[kindKey[r.kind]].push({ date: r.date, amountFen: Number(r.amount) });
+  // Back from running balances to the amount of each date (ordered by fund, measure, date).
+  let prev = { fund: -1, measure: '', cum: 0 };
+  for (const r of balanceRows) {
+    const same = prev.fund === r.fund_id && prev.measure === r.measure;
+    const amountFen = Number(r.cum) - (same ? prev.cum : 0);
+    prev = { fund: r.fund_id, measure: r.measure, cum: Number(r.cum) };
+    const book = byFund.get(r.fund_id);
+    if (!book || amountFen === 0) continue;
+    (r.measure === 'commitment' ? book.commitments : book[kindKey[r.measure]]).push({ date: r.date, amountFen });
+  }
   const interest = (investorId: number, fundId: number) => {
     const holder = fundOfInvestor.get(investorId);
     const book = holder === undefined ? undefined : byFund.get(holder);

@@ -90,7 +90,7 @@ export async function lpPortal(db: DbOrTx, investorId: number, asOf: string) {
     db,
     funds.map((f) => f.id),
     asOf,
-    { marks: 'all' },
+    { span: 'history' },
   );
   const positions = funds.map((f) => {
     const i = interests.get(f.id) as NonNullable<ReturnType<typeof interests.get>>;
@@ -202,7 +202,7 @@ export async function lpStatement(db: DbOrTx, investorId: number, quarter: strin
     db,
     funds.map((f) => f.id),
     q.end,
-    { marks: 'all' },
+    { span: 'history' },
   );
   const rows = funds.map((f) => {
     const i = interests.get(f.id) as NonNullable<ReturnType<typeof interests.get>>;

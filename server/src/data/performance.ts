@@ -1,4 +1,16 @@
-import { company, type DbOrTx, fund, investment, investmentExit, kpiSnapshot, manager, navStatement, user, valuation } from '@highland/drizzle';
+import {
+  company,
+  type DbOrTx,
+  fund,
+  investment,
+  investmentExit,
+  kpiSnapshot,
+  manager,
+  navStatement,
+  reinvestEvidence,
+  user,
+  valuation,
+} from '@highland/drizzle';
 import {
   byCompany,
   type CompanyExposure,
@@ -105,7 +117,7 @@ async function fundNames(db: DbOrTx, ids: readonly number[]) {
  */
 export async function fundPerformance(db: DbOrTx, fundId: number, asOf: string) {
   const info = await fundInfo(db, fundId);
-  const { books } = await loadBooks(db, [fundId], asOf, { marks: 'all' });
+  const { books } = await loadBooks(db, [fundId], asOf, { span: 'history' });
   const book = books.book(fundId);
   const [summary] = books.netSeries(fundId, [asOf]);
   if (!summary) throw new Error('no summary');
@@ -284,7 +296,7 @@ export async function describeExposures(db: DbOrTx, exposures: ReadonlyArray<Exp
 /** A fund's look-through as of a date: its exposure to every company it reaches, directly or through other funds. */
 export async function lookThrough(db: DbOrTx, fundId: number, asOf: string) {
   const info = await fundInfo(db, fundId);
-  const { books } = await loadBooks(db, [fundId], asOf, { marks: 'latest' });
+  const { books } = await loadBooks(db, [fundId], asOf, { span: 'asOf' });
   return { asOf, fund: info, ...(await describeExposures(db, books.exposures(fundId, asOf))) };
 }
 
@@ -312,7 +324,7 @@ export async function positionDetail(db: DbOrTx, fundId: number, companyId: numb
   }));
   const creator = aliasedTable(user, 'creator');
   const reviewer = aliasedTable(user, 'reviewer');
-  const [rounds, exits, marks, kpis] = await Promise.all([
+  const [rounds, exits, marks, kpis, evidence] = await Promise.all([
     db
       .select()
       .from(investment)
@@ -344,6 +356,12 @@ export async function positionDetail(db: DbOrTx, fundId: number, companyId: numb
       .where(and(eq(valuation.fundId, fundId), eq(valuation.companyId, companyId)))
       .orderBy(desc(valuation.date), desc(valuation.id)),
     companyKpis(db, companyId),
+    // 返投 evidence this fund recorded for the company (relocation, Shanghai subsidiary), as the reinvestment engine reads it.
+    db
+      .select({ evidence: reinvestEvidence.evidence, effectiveDate: reinvestEvidence.effectiveDate })
+      .from(reinvestEvidence)
+      .where(and(eq(reinvestEvidence.fundId, fundId), eq(reinvestEvidence.companyId, companyId), eq(reinvestEvidence.withdrawn, false)))
+      .orderBy(asc(reinvestEvidence.effectiveDate)),
   ]);
   return {
     asOf,
@@ -354,6 +372,7 @@ export async function positionDetail(db: DbOrTx, fundId: number, companyId: numb
     exits: exits.filter((x) => x.date <= asOf),
     valuations: marks.filter((m) => m.date <= asOf),
     kpis,
+    evidence: evidence.filter((e) => e.effectiveDate <= asOf),
     history,
   };
 }
@@ -406,28 +425,4 @@ export async function companyOptions(db: DbOrTx, q: string) {
     .where(q ? or(like(company.nameZh, term), like(company.nameEn, term), like(company.uscc, term)) : undefined)
     .orderBy(asc(company.nameZh))
     .limit(20);
-}
-
-/**
- * What the local-reinvestment (返投) engine needs of a fund's investments, as of a date: each round with
- * its date and amount, and the company's evidence — registered in Shanghai, the date it moved its
- * registration to Shanghai, the date it set up a Shanghai subsidiary. A move counts when it comes after
- * the round's date (the agreement's "relocated after investment"); the weights are the fund's settings.
- */
-export async function reinvestmentInputs(db: DbOrTx, fundId: number, asOf: string) {
-  return db
-    .select({
-      investmentId: investment.id,
-      companyId: investment.companyId,
-      date: investment.date,
-      amountFen: investment.amountFen,
-      registeredInShanghai: company.registeredInShanghai,
-      relocatedToShanghaiOn: company.relocatedToShanghaiOn,
-      shanghaiSubsidiaryOn: company.shanghaiSubsidiaryOn,
-      zone: company.zone,
-    })
-    .from(investment)
-    .innerJoin(company, eq(company.id, investment.companyId))
-    .where(and(eq(investment.fundId, fundId), sql`${investment.date} <= ${asOf}`))
-    .orderBy(asc(investment.date), asc(investment.id));
 }

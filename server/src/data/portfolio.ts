@@ -1,4 +1,4 @@
-import { company, type DbOrTx, fund, investment, investmentExit, kpiSnapshot, ledgerEntry, navStatement, type Tx, valuation } from '@highland/drizzle';
+import { company, type DbOrTx, fund, investment, investmentExit, kpiSnapshot, ledgerEntry, type Tx, valuation } from '@highland/drizzle';
 import {
   allocateExit,
   checkMarkDate,
@@ -7,7 +7,6 @@ import {
   type InvestmentCreate,
   type KpiImport,
   type KpiSnapshotCreate,
-  type NavStatementCreate,
   type PositionEvents,
   parsePeriod,
   type ValuationCreate,
@@ -195,20 +194,6 @@ export async function reviewValuation(tx: Tx, audit: AuditRecorder, input: Valua
     .returning();
   await audit({ action: `valuation.${input.decision === 'approved' ? 'approve' : 'reject'}`, entity: 'valuation', entityId: input.id, before, after });
   return after;
-}
-
-/** Records a fund's NAV statement (never negative: the schema refuses it), dated within the fund's life and not in the future. */
-export async function addNavStatement(tx: Tx, audit: AuditRecorder, input: NavStatementCreate, meta: WriteMeta) {
-  const f = await fundRow(tx, input.fundId);
-  notFuture('date', input.date, meta.today);
-  notBeforeFund('date', input.date, f);
-  const [row] = await tx
-    .insert(navStatement)
-    .values({ fundId: input.fundId, date: input.date, navFen: input.navFen, source: input.source, createdAt: meta.at, createdBy: meta.userId })
-    .returning();
-  if (!row) throw new Error('nav statement insert returned nothing');
-  await audit({ action: 'nav.create', entity: 'nav_statement', entityId: row.id, after: row });
-  return row;
 }
 
 /** Refuses a KPI period that has not ended yet. */

@@ -1,12 +1,10 @@
-import { company, type Tx, investment, investmentExit, kpiSnapshot, ledgerEntry, navStatement, user, valuation } from '@highland/drizzle';
+import { company, investment, investmentExit, kpiSnapshot, ledgerEntry, navStatement, reinvestEvidence, type Tx, user, valuation } from '@highland/drizzle';
 import {
   addDays,
   addMonths,
   allocateExit,
-  computeUsccCheckChar,
   daysBetween,
   maxDate,
-  minDate,
   type ExitRoute,
   quarterEnd,
   quarterEndsThrough,
@@ -25,8 +23,10 @@ import { inArray, sql } from 'drizzle-orm';
 import { loadBooks } from '../data/books.js';
 import { DEMO_DATA_END } from './fund-group.js';
 import { insertChunked } from './insert.js';
+import { DEMO_STORY } from './names.js';
 import { BRAND_FIRST, BRAND_SECOND, CO_INVESTORS, OUTSIDE_CITIES, TRADE, ZONE_AREA } from './portfolio-names.js';
 import type { Random } from './random.js';
+import { makeUscc } from './uscc.js';
 
 const YI = 10_000_000_000; // fen in 1亿元
 const WAN10 = 10_000_000; // fen in 10万元, the grain of demo amounts
@@ -52,6 +52,9 @@ interface Co {
   failsOn: string | null;
   ipoOn: string | null;
   founded: string;
+  /** Moved its registration to Shanghai on, opened a Shanghai subsidiary on (返投 evidence). */
+  relocated: string | null;
+  subsidiary: string | null;
 }
 
 interface Position {
@@ -70,9 +73,12 @@ interface DemoFund {
   investEnd: string;
   sectors: Sector[];
   sizeFen: number;
+  isFundOfFunds: boolean;
   contributions: Array<[string, number]>;
   fees: Array<[string, number]>;
   distributions: Array<[string, number]>;
+  /** A fund of funds' payments into its sub-funds' calls. */
+  paidIntoFunds: Array<[string, number]>;
 }
 
 export interface PortfolioResult {
@@ -93,16 +99,6 @@ function normal(r: Random): number {
 
 const sumUpTo = (xs: Array<[string, number]>, date: string) => xs.reduce((a, [d, v]) => (d <= date ? a + v : a), 0);
 const grain = (fen: number) => Math.max(WAN10, Math.round(fen / WAN10) * WAN10);
-
-/** A valid credit code: 9 (enterprise) 1, the area, an organisation code with its GB 11714 check, then the GB 32100 check. */
-function uscc(area: string, serial: number): string {
-  const body = String(serial).padStart(8, '0');
-  const weights = [3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((a, ch, i) => a + Number(ch) * (weights[i] ?? 0), 0);
-  const c = 11 - (sum % 11);
-  const first17 = `91${area}${body}${c === 10 ? 'X' : c === 11 ? '0' : String(c)}`;
-  return first17 + (computeUsccCheckChar(first17) ?? '0');
-}
 
 /**
  * The demo portfolio: about 460 firms (Chinese names with English beside them, valid credit codes), about
@@ -126,7 +122,7 @@ export async function seedPortfolio(tx: Tx, rng: Random, createdAt: string): Pro
   const coRng = rng.fork('companies');
   let serial = 0;
   const usedNames = new Set<string>();
-  const newCompany = (sector: Sector, firstRound: string): Co => {
+  const newCompany = (sector: Sector, firstRound: string, localShare: number): Co => {
     const r = coRng;
     let u = r.next();
     let quality: Quality = 'steady';
@@ -137,9 +133,9 @@ export async function seedPortfolio(tx: Tx, rng: Random, createdAt: string): Pro
       }
       u -= spec.share;
     }
-    const inShanghai = r.chance(0.8);
+    const inShanghai = r.chance(localShare);
     const shZones = ZONE_CODES.filter((z) => ZONES[z].shanghai && z !== 'other_shanghai');
-    let zone: Zone = inShanghai ? (r.chance(0.08) ? 'other_shanghai' : r.pick(shZones)) : 'outside_shanghai';
+    const zone: Zone = inShanghai ? (r.chance(0.08) ? 'other_shanghai' : r.pick(shZones)) : 'outside_shanghai';
     const city = inShanghai ? null : r.pick(OUTSIDE_CITIES);
     let nameZh = '';
     let nameEn = '';
@@ -156,7 +152,7 @@ export async function seedPortfolio(tx: Tx, rng: Random, createdAt: string): Pro
     }
     const founded = `${Math.min(Number(firstRound.slice(0, 4)) - 1, r.int(2012, 2020))}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
     serial += 1;
-    const code = uscc(city ? city.area : ZONE_AREA[zone], 75_100_000 + serial * 37);
+    const code = makeUscc(city ? city.area : ZONE_AREA[zone], 75_100_000 + serial * 37);
     // Price path: quarterly log returns with the quality's drift; a failed firm collapses.
     const spec = QUALITY[quality];
     const logP: number[] = [0];
@@ -167,18 +163,17 @@ export async function seedPortfolio(tx: Tx, rng: Random, createdAt: string): Pro
       const prev = logP[k - 1] ?? 0;
       if (k < start) logP.push(prev);
       else if (k >= failAt) logP.push(prev - 1.2);
-      else logP.push(Math.min(Math.log(12), prev + spec.drift / 4 + spec.vol * normal(r)));
+      else logP.push(Math.min(Math.log(40), prev + spec.drift / 4 + spec.vol * normal(r)));
     }
     if (quality === 'failed') failsOn = addDays(quarterEnd(addMonths(Q0, 3 * failAt)), r.int(20, 70));
-    // Some firms outside Shanghai move there after the investment, or open a Shanghai subsidiary (返投 evidence).
+    // Some firms outside Shanghai move there after the investment, or open a Shanghai subsidiary: the 返投
+    // evidence the funds holding them record (reinvest_evidence), dated after their rounds.
     let relocated: string | null = null;
     let subsidiary: string | null = null;
     if (!inShanghai) {
       const when = addMonths(firstRound, r.int(6, 26));
-      if (r.chance(0.3) && when <= DEMO_DATA_END) {
-        relocated = when;
-        zone = r.pick(shZones);
-      } else if (r.chance(0.35) && when <= DEMO_DATA_END) subsidiary = when;
+      if (r.chance(0.3) && when <= DEMO_DATA_END) relocated = when;
+      else if (r.chance(0.35) && when <= DEMO_DATA_END) subsidiary = when;
     }
     const co: Co = {
       id: 0,
@@ -187,15 +182,15 @@ export async function seedPortfolio(tx: Tx, rng: Random, createdAt: string): Pro
       failsOn,
       ipoOn: null,
       founded,
+      relocated,
+      subsidiary,
       row: {
         uscc: code,
         nameZh,
         nameEn,
         sector,
         zone,
-        registeredInShanghai: inShanghai || relocated !== null,
-        relocatedToShanghaiOn: relocated,
-        shanghaiSubsidiaryOn: subsidiary,
+        registeredInShanghai: inShanghai,
         founded,
         ownership: r.chance(0.86) ? 'private' : r.chance(0.5) ? 'state_owned' : 'mixed',
         headcount: null,
@@ -209,28 +204,47 @@ export async function seedPortfolio(tx: Tx, rng: Random, createdAt: string): Pro
   };
   const price = (co: Co, date: string) => Math.exp(co.logP[Math.min(39, Math.max(0, quarterIndex(date)))] ?? 0) * (co.ipoOn && date >= co.ipoOn ? 1.35 : 1);
 
-  // Rounds: planned per fund in proportion to its size, then placed within its cash.
+  // Rounds follow the money: most of each month’s contributions go to work in three to five rounds over the
+  // next two to eight months, within the fund's cash (a fund of funds puts about half into deals of its own,
+  // the rest into its sub-funds' calls). One round in five is a follow-on in a firm doing well.
   const positions: Position[] = [];
   let nextTrancheId = 1;
   let nextExitId = 1;
-  const investing = funds.filter((f) => f.kind !== 'mother' && f.sectors.length && !isFundOfFunds(f));
-  const subSize = investing.filter((f) => f.kind === 'sub').reduce((a, f) => a + f.sizeFen, 0);
+  const investing = funds.filter((f) => f.kind !== 'mother' && f.sectors.length);
   for (const f of investing) {
     const r = rng.fork(`rounds-${f.code}`);
-    const n = f.kind === 'direct_vehicle' ? 18 : Math.max(8, Math.round((560 * f.sizeFen) / subSize));
-    const first = addDays(f.established, 30);
-    const last = minDate(f.investEnd, addDays(DEMO_DATA_END, -150));
-    const span = Math.max(30, dayDiff(first, last));
-    const dates = Array.from({ length: n }, () => addDays(first, Math.floor(span * r.next() ** 1.25))).sort();
-    const planned = (f.sizeFen * (f.kind === 'direct_vehicle' ? 0.55 : 0.62)) / n;
+    // The story (names.ts): one fund stopped dealing (its money idles), one invests mostly outside Shanghai.
+    const lastDeal = f.code === DEMO_STORY.idle.code ? DEMO_STORY.idle.lastDeal : addDays(DEMO_DATA_END, -20);
+    const behind = f.code === DEMO_STORY.behindOnReinvestment;
+    const local = behind ? 0.15 : 0.8;
+    const deployShare = isFundOfFunds(f) ? 0.55 : 1;
+    const byMonth = new Map<string, [string, number]>();
+    for (const [d, v] of f.contributions) {
+      const m = byMonth.get(d.slice(0, 7));
+      byMonth.set(d.slice(0, 7), m ? [m[0], m[1] + v] : [d, v]);
+    }
+    const planned: Array<{ date: string; amount: number }> = [];
+    for (const [d, v] of byMonth.values()) {
+      let left = v * deployShare * r.real(0.85, 1);
+      const k = r.int(3, 5);
+      for (let j = 0; j < k && left > WAN10; j++) {
+        const amount = j === k - 1 ? left : left * r.real(0.25, 0.5);
+        left -= amount;
+        planned.push({ date: addDays(d, r.int(60, 240)), amount });
+      }
+    }
     const fundPositions: Position[] = [];
-    const reserve = f.sizeFen * 0.035;
+    const reserve = f.sizeFen * 0.01;
     let invested = 0;
     let proceeds = 0;
-    const cashAt = (d: string) => sumUpTo(f.contributions, d) - sumUpTo(f.fees, d) - sumUpTo(f.distributions, d) - invested + proceeds;
+    const cashAt = (d: string) =>
+      sumUpTo(f.contributions, d) - sumUpTo(f.fees, d) - sumUpTo(f.distributions, d) - sumUpTo(f.paidIntoFunds, d) - invested + proceeds;
 
-    type Ev = { date: string; kind: 'round'; pos?: Position; follow?: boolean } | { date: string; kind: 'dist'; amount: number };
-    const queue: Ev[] = [...dates.map((d): Ev => ({ date: d, kind: 'round' })), ...f.distributions.map(([d, a]): Ev => ({ date: d, kind: 'dist', amount: a }))];
+    type Ev = { date: string; kind: 'round'; amount: number } | { date: string; kind: 'dist'; amount: number };
+    const queue: Ev[] = [
+      ...planned.filter((x) => x.date <= lastDeal).map((x): Ev => ({ date: x.date, kind: 'round', amount: x.amount })),
+      ...f.distributions.map(([d, a]): Ev => ({ date: d, kind: 'dist', amount: a })),
+    ];
     const take = () => {
       queue.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind === 'dist' ? 1 : -1));
       return queue.shift();
@@ -238,9 +252,10 @@ export async function seedPortfolio(tx: Tx, rng: Random, createdAt: string): Pro
     for (let e = take(); e; e = take()) {
       if (e.kind === 'dist') {
         // Money returned to LPs comes from exits: sell the most valuable holdings before the distribution.
-        let need = e.amount - cashAt(e.date) + reserve;
+        // (all of it: LPs' money paid in stays at work).
+        let need = e.amount;
         const day = addDays(e.date, -r.int(12, 40));
-        const held = fundPositions.filter((p) => heldShare(p) > 1e-9 && p.tranches[0] && p.tranches[0].date < addMonths(day, -15));
+        const held = fundPositions.filter((p) => heldShare(p) > 1e-9 && p.tranches[0] && p.tranches[0].date < addMonths(day, -12));
         held.sort((a, b) => positionValue(b, day, price) - positionValue(a, day, price));
         for (const p of held) {
           if (need <= 0) break;
@@ -257,28 +272,35 @@ export async function seedPortfolio(tx: Tx, rng: Random, createdAt: string): Pro
         }
         continue;
       }
-      const followOf = e.pos;
-      if (followOf && heldShare(followOf) <= 1e-9) continue;
-      const want = followOf ? (followOf.tranches[0]?.amountFen ?? planned) * r.real(0.5, 1.3) : planned * Math.exp(0.45 * normal(r) - 0.1);
       const cash = cashAt(e.date) - reserve;
-      if (cash < want * 0.35) {
-        if (!followOf && dayDiff(e.date, DEMO_DATA_END) > 120) queue.push({ ...e, date: addDays(e.date, 75) });
+      if (cash < Math.min(e.amount, 5 * WAN10 * 10) * 0.5) {
+        const later = addDays(e.date, 45);
+        if (later <= lastDeal) queue.push({ ...e, date: later });
         continue;
       }
+      // After the investment period, and in one round in five before it, the money backs a firm the fund holds.
+      const goodHeld = fundPositions.filter(
+        (p) =>
+          heldShare(p) > 1e-9 &&
+          p.co.quality !== 'failed' &&
+          p.co.quality !== 'weak' &&
+          (p.tranches[p.tranches.length - 1]?.date ?? e.date) < addMonths(e.date, -12),
+      );
+      const followOf = goodHeld.length && (e.date > f.investEnd || r.chance(0.2)) ? r.pick(goodHeld) : null;
       let co: Co;
       if (followOf) co = followOf.co;
       else {
-        // One round in seven goes into a firm another fund already holds (co-investment: the look-through overlap).
-        const shared = r.chance(f.kind === 'direct_vehicle' ? 0.6 : 0.14)
-          ? positions.filter((p) => p.fundId !== f.id && p.co.quality !== 'failed' && !positions.some((q) => q.fundId === f.id && q.co === p.co))
-          : [];
+        // One new deal in seven goes into a firm another fund already holds (co-investment: the look-through overlap).
+        const shared =
+          !behind && r.chance(f.kind === 'direct_vehicle' ? 0.6 : 0.14)
+            ? positions.filter((p) => p.fundId !== f.id && p.co.quality !== 'failed' && !positions.some((q) => q.fundId === f.id && q.co === p.co))
+            : [];
         const preferred = shared.filter(
           (p) => f.sectors.includes(p.co.row.sector as Sector) && (f.kind !== 'direct_vehicle' || p.co.quality === 'star' || p.co.quality === 'strong'),
         );
-        const pool = preferred.length ? preferred : [];
-        co = pool.length ? r.pick(pool).co : newCompany(r.chance(0.85) ? r.pick(f.sectors) : r.pick(SECTOR_CODES), e.date);
+        co = preferred.length ? r.pick(preferred).co : newCompany(r.chance(0.85) ? r.pick(f.sectors) : r.pick(SECTOR_CODES), e.date, local);
       }
-      const amountFen = grain(Math.min(want, cash));
+      const amountFen = grain(Math.min(e.amount, cash));
       const p = price(co, e.date);
       const round: Round = followOf
         ? nextRound(followOf.tranches[followOf.tranches.length - 1]?.round ?? 'a')
@@ -295,14 +317,6 @@ export async function seedPortfolio(tx: Tx, rng: Random, createdAt: string): Pro
         const pos: Position = { fundId: f.id, fundCode: f.code, co, tranches: [tranche], exits: [] };
         fundPositions.push(pos);
         positions.push(pos);
-        // Good firms get a follow-on 12–30 months later while the fund still invests.
-        const followDate = addMonths(e.date, r.int(12, 30));
-        if (
-          (co.quality === 'star' || co.quality === 'strong' || (co.quality === 'steady' && r.chance(0.25))) &&
-          r.chance(0.55) &&
-          followDate <= addDays(DEMO_DATA_END, -120)
-        )
-          queue.push({ date: followDate, kind: 'round', pos });
       }
     }
   }
@@ -443,6 +457,33 @@ export async function seedPortfolio(tx: Tx, rng: Random, createdAt: string): Pro
     }
   }
   await insertChunked(tx, investmentExit, exitRows);
+  // 返投 evidence: each fund holding a firm that moved to Shanghai after its round, or opened a Shanghai subsidiary, records it.
+  const evidence: Array<typeof reinvestEvidence.$inferInsert> = [];
+  for (const p of positions) {
+    const first = p.tranches[0]?.date ?? DEMO_DATA_END;
+    // The fund behind on reinvestment has filed no evidence yet.
+    if (p.fundCode === DEMO_STORY.behindOnReinvestment) continue;
+    if (p.co.relocated && p.co.relocated > first)
+      evidence.push({
+        fundId: p.fundId,
+        companyId: p.co.id,
+        evidence: 'relocated',
+        effectiveDate: p.co.relocated,
+        note: '管理人提交工商迁址变更材料',
+        createdAt,
+      });
+    if (p.co.subsidiary)
+      evidence.push({
+        fundId: p.fundId,
+        companyId: p.co.id,
+        evidence: 'subsidiary',
+        effectiveDate: p.co.subsidiary,
+        note: '管理人提交上海子公司营业执照',
+        createdAt,
+      });
+  }
+  await insertChunked(tx, reinvestEvidence, evidence);
+  counts.reinvestEvidence = evidence.length;
   await insertChunked(tx, ledgerEntry, ledger);
   counts.exits = exitRows.length;
 
@@ -510,7 +551,7 @@ export async function seedPortfolio(tx: Tx, rng: Random, createdAt: string): Pro
     tx,
     funds.filter((f) => f.kind === 'mother').map((f) => f.id),
     LAST_MARK,
-    { marks: 'all' },
+    { span: 'history' },
   );
   const statements: Array<typeof navStatement.$inferInsert> = [];
   for (const f of funds.filter((x) => x.kind !== 'mother' && books.has(x.id))) {
@@ -528,7 +569,7 @@ export async function seedPortfolio(tx: Tx, rng: Random, createdAt: string): Pro
 }
 
 function isFundOfFunds(f: DemoFund): boolean {
-  return f.code === 'SF-03';
+  return f.isFundOfFunds;
 }
 
 async function demoFunds(tx: Tx): Promise<DemoFund[]> {
@@ -542,11 +583,15 @@ async function demoFunds(tx: Tx): Promise<DemoFund[]> {
     is_fund_of_funds: number;
   }>(sql`SELECT id, code, kind, established_date, investment_period_years, sector_focus, is_fund_of_funds FROM fund ORDER BY id`);
   const sizes = await tx.all<{ fund_id: number; total: number }>(sql`SELECT fund_id, SUM(amount_fen) AS total FROM commitment GROUP BY fund_id`);
+  const paidIn = await tx.all<{ fund_id: number; date: string; total: number }>(
+    sql`SELECT i.fund_id, l.date, SUM(l.amount_fen) AS total FROM ledger_entry l JOIN investor i ON i.id = l.investor_id
+        WHERE l.kind = 'contribution' AND i.fund_id IS NOT NULL GROUP BY i.fund_id, l.date`,
+  );
   const flows = await tx.all<{ fund_id: number; kind: string; date: string; total: number }>(
     sql`SELECT fund_id, kind, date, SUM(amount_fen) AS total FROM ledger_entry WHERE kind IN ('contribution', 'fee', 'distribution') GROUP BY fund_id, kind, date`,
   );
   return rows
-    .filter((r) => r.established_date !== null && r.is_fund_of_funds === 0)
+    .filter((r) => r.established_date !== null)
     .map((r) => {
       const established = r.established_date as string;
       const mine = flows.filter((f) => f.fund_id === r.id);
@@ -559,9 +604,11 @@ async function demoFunds(tx: Tx): Promise<DemoFund[]> {
         investEnd: addMonths(established, 12 * (r.investment_period_years ?? 5)),
         sectors: JSON.parse(r.sector_focus) as Sector[],
         sizeFen: Number(sizes.find((s) => s.fund_id === r.id)?.total ?? 0),
+        isFundOfFunds: r.is_fund_of_funds === 1,
         contributions: of('contribution'),
         fees: of('fee'),
         distributions: of('distribution'),
+        paidIntoFunds: paidIn.filter((p) => p.fund_id === r.id).map((p): [string, number] => [p.date, Number(p.total)]),
       };
     });
 }

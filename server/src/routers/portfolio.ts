@@ -6,7 +6,6 @@ import {
   isoDateIn,
   KpiImportSchema,
   KpiSnapshotCreateSchema,
-  NavStatementCreateSchema,
   PositionKeySchema,
   ValuationCreateSchema,
   ValuationReviewSchema,
@@ -17,17 +16,7 @@ import { mutate } from '../audit.js';
 import { assertFundReadable, assertFundReviewable, assertFundWritable, readableFunds, withDescendants } from '../auth/scope.js';
 import type { Actor } from '../context.js';
 import { companyOptions, pendingValuations, positionDetail } from '../data/performance.js';
-import {
-  addKpiSnapshot,
-  addNavStatement,
-  addValuation,
-  companiesHeldBy,
-  createInvestment,
-  importKpis,
-  recordExit,
-  reviewValuation,
-  type WriteMeta,
-} from '../data/portfolio.js';
+import { addKpiSnapshot, addValuation, companiesHeldBy, createInvestment, importKpis, recordExit, reviewValuation, type WriteMeta } from '../data/portfolio.js';
 import { type AuthedContext, roleProcedure, router } from '../trpc.js';
 
 const readers = roleProcedure('government', 'admin', 'manager');
@@ -65,11 +54,6 @@ export const portfolioRouter = router({
     if (!v) throw new DomainError('NOT_FOUND', 'valuation.notFound', `No valuation with id ${input.id}.`, { params: { id: input.id } });
     await assertFundReviewable(ctx.db, ctx.actor, v.fundId);
     return mutate(ctx, (tx, audit) => reviewValuation(tx, audit, input, meta(ctx)));
-  }),
-
-  addNavStatement: managers.input(NavStatementCreateSchema).mutation(({ ctx, input }) => {
-    assertFundWritable(ctx.actor, input.fundId);
-    return mutate(ctx, (tx, audit) => addNavStatement(tx, audit, input, meta(ctx)));
   }),
 
   addKpi: managers.input(KpiSnapshotCreateSchema).mutation(async ({ ctx, input }) => {

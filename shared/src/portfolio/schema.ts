@@ -88,15 +88,6 @@ export const ValuationReviewSchema = z
   });
 export type ValuationReview = z.infer<typeof ValuationReviewSchema>;
 
-export const NavStatementCreateSchema = z.object({
-  fundId: IdSchema,
-  date: IsoDateSchema,
-  /** A fund's net asset value: never negative. */
-  navFen: MoneyFenSchema,
-  source: z.string().trim().min(1, { message: 'is required' }).max(200, { message: 'must be at most 200 characters' }),
-});
-export type NavStatementCreate = z.infer<typeof NavStatementCreateSchema>;
-
 /** A reporting period code: 2024, 2024H1, 2024Q3. */
 export const PeriodSchema = z
   .string()

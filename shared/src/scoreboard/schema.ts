@@ -13,7 +13,7 @@ import {
   TARGET_METRIC_CODES,
 } from './reference.js';
 
-export const NOTE_MAX = 500;
+export const PLAN_NOTE_MAX = 500;
 export const EVIDENCE_MAX = 2000;
 export const RECIPIENTS_MAX = 50;
 
@@ -67,7 +67,7 @@ export const ProgrammeTargetSetSchema = z.object({
   metric: z.enum(TARGET_METRIC_CODES),
   targetValue: TargetValueSchema,
   /** Where the figure comes from (the plan's text, a decision of the steering group…). */
-  note: optionalText(NOTE_MAX),
+  note: optionalText(PLAN_NOTE_MAX),
 });
 export type ProgrammeTargetSet = z.infer<typeof ProgrammeTargetSetSchema>;
 
@@ -95,7 +95,7 @@ export const DesignationNominateSchema = z.object({
 export type DesignationNominate = z.infer<typeof DesignationNominateSchema>;
 
 export const DesignationReviewSchema = z
-  .object({ id: IdSchema, decision: z.enum(['approved', 'rejected']), date: IsoDateSchema, note: optionalText(NOTE_MAX) })
+  .object({ id: IdSchema, decision: z.enum(['approved', 'rejected']), date: IsoDateSchema, note: optionalText(PLAN_NOTE_MAX) })
   .refine((v) => v.decision === 'approved' || !!v.note, {
     path: ['note'],
     message: 'is required when a nomination is rejected',
@@ -103,7 +103,7 @@ export const DesignationReviewSchema = z
   });
 export type DesignationReview = z.infer<typeof DesignationReviewSchema>;
 
-export const DesignationRevokeSchema = z.object({ id: IdSchema, date: IsoDateSchema, reason: text(NOTE_MAX) });
+export const DesignationRevokeSchema = z.object({ id: IdSchema, date: IsoDateSchema, reason: text(PLAN_NOTE_MAX) });
 export type DesignationRevoke = z.infer<typeof DesignationRevokeSchema>;
 
 export const DesignationListSchema = z.object({
@@ -129,7 +129,7 @@ const listingFields = {
 };
 
 /** Opens an attempt with its first stage, 辅导备案, on `date`. */
-export const ListingOpenSchema = z.object({ companyId: IdSchema, date: IsoDateSchema, ...listingFields, note: optionalText(NOTE_MAX) });
+export const ListingOpenSchema = z.object({ companyId: IdSchema, date: IsoDateSchema, ...listingFields, note: optionalText(PLAN_NOTE_MAX) });
 export type ListingOpen = z.infer<typeof ListingOpenSchema>;
 
 export const ListingUpdateSchema = z.object({ id: IdSchema, ...listingFields });
@@ -140,11 +140,11 @@ export const ListingRecordSchema = z.object({
   kind: z.enum(LISTING_EVENT_KIND_CODES),
   date: IsoDateSchema,
   outcome: z.enum(COMMITTEE_OUTCOME_CODES).nullable().optional(),
-  note: optionalText(NOTE_MAX),
+  note: optionalText(PLAN_NOTE_MAX),
 });
 export type ListingRecord = z.infer<typeof ListingRecordSchema>;
 
-export const ListingUndoSchema = z.object({ attemptId: IdSchema, reason: text(NOTE_MAX) });
+export const ListingUndoSchema = z.object({ attemptId: IdSchema, reason: text(PLAN_NOTE_MAX) });
 export type ListingUndo = z.infer<typeof ListingUndoSchema>;
 
 export const ListingBoardSchema = z.object({ ...AsOf });
@@ -194,7 +194,7 @@ export const SupportDecideSchema = z
     decision: z.enum(['approved', 'rejected']),
     date: IsoDateSchema,
     approvedFen: PositiveMoneyFenSchema.optional(),
-    note: optionalText(NOTE_MAX),
+    note: optionalText(PLAN_NOTE_MAX),
   })
   .refine((v) => v.decision === 'rejected' || v.approvedFen !== undefined, {
     path: ['approvedFen'],
@@ -230,7 +230,7 @@ export const ConsultingCreateSchema = z.object({
   provider: NameSchema,
   topic: NameSchema,
   hours: z.number().min(0.5, { message: 'must be at least 0.5' }).max(100, { message: 'must be at most 100' }).optional(),
-  note: optionalText(NOTE_MAX),
+  note: optionalText(PLAN_NOTE_MAX),
 });
 export type ConsultingCreate = z.infer<typeof ConsultingCreateSchema>;
 
@@ -238,7 +238,7 @@ export const ConsultingListSchema = z.object({ companyId: IdSchema.optional(), .
 
 export const ListingSubsidyScheduleSetSchema = z.object({
   entries: z
-    .array(z.object({ milestone: z.enum(LISTING_STAGE_CODES), amountFen: MoneyFenSchema, note: optionalText(NOTE_MAX) }))
+    .array(z.object({ milestone: z.enum(LISTING_STAGE_CODES), amountFen: MoneyFenSchema, note: optionalText(PLAN_NOTE_MAX) }))
     .max(LISTING_STAGE_CODES.length)
     .refine((a) => new Set(a.map((e) => e.milestone)).size === a.length, { message: 'must list each milestone once', params: { rule: 'duplicate' } }),
 });

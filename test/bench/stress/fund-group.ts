@@ -168,7 +168,7 @@ export const fundGroupPart: StressPart<FundGroupOutput> = {
       const live = established !== null && established <= STRESS_END;
       const fof = i % 100 === 7;
       const investPeriod = fof ? 6 : fundRng.pick([4, 5]);
-      const size = Math.round(fundRng.real(6, 26) * 100) * WAN10 * 100; // ¥6–26亿 to the 百万
+      const size = Math.round(fundRng.real(6, 26) * 10) * WAN10 * 100; // ¥0.6–2.6亿 to the 百万
       subs.push({ id, batch, established: live ? established : null, size, fof, investPeriod });
       funds.push(
         fundRow({

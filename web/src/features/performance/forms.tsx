@@ -9,7 +9,7 @@ import {
   KPI_METRICS,
   KpiSnapshotCreateSchema,
   label,
-  NavStatementCreateSchema,
+  NavStatementSchema,
   ROUND_CODES,
   ROUNDS,
   VALUATION_METHOD_CODES,
@@ -104,7 +104,12 @@ function FormModal<V extends object>(props: {
 function useInvalidate() {
   const trpc = useTRPC();
   const qc = useQueryClient();
-  return () => Promise.all([qc.invalidateQueries(trpc.portfolio.pathFilter()), qc.invalidateQueries(trpc.performance.pathFilter())]).then(() => undefined);
+  return () =>
+    Promise.all([
+      qc.invalidateQueries(trpc.portfolio.pathFilter()),
+      qc.invalidateQueries(trpc.performance.pathFilter()),
+      qc.invalidateQueries(trpc.fund.pathFilter()),
+    ]).then(() => undefined);
 }
 
 type InvestmentValues = {
@@ -439,8 +444,8 @@ export function NavStatementModal(props: { open: boolean; onClose: () => void; f
   const { t } = useTranslation('performance');
   const trpc = useTRPC();
   const invalidate = useInvalidate();
-  const add = useMutation(trpc.portfolio.addNavStatement.mutationOptions());
-  const s = NavStatementCreateSchema.shape;
+  const add = useMutation(trpc.ledger.nav.mutationOptions());
+  const s = NavStatementSchema.shape;
   return (
     <FormModal<NavValues>
       title={t('addNav')}

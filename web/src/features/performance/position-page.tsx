@@ -73,14 +73,12 @@ function PositionView({ data: d }: { data: Position }) {
         <Tag color="blue">{label(SECTORS[c.sector as Sector] ?? { zh: c.sector, en: c.sector }, i18n.language)}</Tag>
         <Tag>{label(ZONES[c.zone as Zone] ?? { zh: c.zone, en: c.zone }, i18n.language)}</Tag>
         <Typography.Text type="secondary">{t('evidence')}：</Typography.Text>
-        {c.relocatedToShanghaiOn ? (
-          <Tag color="purple">{t('relocated', { date: c.relocatedToShanghaiOn })}</Tag>
-        ) : c.registeredInShanghai ? (
-          <Tag color="green">{t('registered')}</Tag>
-        ) : (
-          <Tag>{t('notRegistered')}</Tag>
-        )}
-        {c.shanghaiSubsidiaryOn ? <Tag color="cyan">{t('subsidiary', { date: c.shanghaiSubsidiaryOn })}</Tag> : null}
+        {c.registeredInShanghai ? <Tag color="green">{t('registered')}</Tag> : <Tag>{t('notRegistered')}</Tag>}
+        {d.evidence.map((e) => (
+          <Tag key={`${e.evidence}-${e.effectiveDate}`} color={e.evidence === 'relocated' ? 'purple' : 'cyan'}>
+            {t(e.evidence === 'relocated' ? 'relocated' : 'subsidiary', { date: e.effectiveDate })}
+          </Tag>
+        ))}
       </Space>
       <Row gutter={[12, 12]}>
         <Col xs={12} md={8} xl={4}>
@@ -293,7 +291,7 @@ function Marks({ data: d }: { data: Position }) {
           { title: t('date'), dataIndex: 'date', width: 100 },
           { title: t('value'), dataIndex: 'valueFen', align: 'right', width: 110, render: (v: number) => <span className="num">{f.moneyCell(v, unit)}</span> },
           { title: t('method'), dataIndex: 'method', width: 120, render: (m: keyof typeof VALUATION_METHODS) => label(VALUATION_METHODS[m], i18n.language) },
-          { title: t('basis'), dataIndex: 'basis', width: 380, render: (b: string) => <span style={{ fontSize: 12 }}>{b}</span> },
+          { title: t('basis'), dataIndex: 'basis', width: 320, render: (b: string) => <span style={{ fontSize: 12 }}>{b}</span> },
           {
             title: t('status'),
             dataIndex: 'status',
@@ -306,7 +304,7 @@ function Marks({ data: d }: { data: Position }) {
           },
           { title: t('enteredBy'), dataIndex: 'createdByName', width: 110, render: (n: string | null) => n ?? '—' },
           { title: t('reviewedBy'), dataIndex: 'reviewedByName', width: 150, render: (n: string | null, r) => (r.status === 'pending' ? '—' : (n ?? '—')) },
-          { title: t('note'), dataIndex: 'reviewNote', render: (n: string | null) => <span style={{ fontSize: 12 }}>{n ?? ''}</span> },
+          { title: t('note'), dataIndex: 'reviewNote', width: 160, render: (n: string | null) => <span style={{ fontSize: 12 }}>{n ?? ''}</span> },
           ...(d.can.review
             ? [
                 {

@@ -80,7 +80,5 @@ CREATE TABLE `valuation` (
 --> statement-breakpoint
 CREATE INDEX `valuation_position_idx` ON `valuation` (`fund_id`,`company_id`,`status`,`date`);--> statement-breakpoint
 CREATE INDEX `valuation_status_idx` ON `valuation` (`status`,`fund_id`);--> statement-breakpoint
-ALTER TABLE `company` ADD `relocated_to_shanghai_on` text;--> statement-breakpoint
-ALTER TABLE `company` ADD `shanghai_subsidiary_on` text;--> statement-breakpoint
 ALTER TABLE `ledger_entry` ADD `investment_id` integer REFERENCES investment(id);--> statement-breakpoint
-CREATE INDEX `ledger_investment_idx` ON `ledger_entry` (`investment_id`);
+CREATE INDEX `ledger_investment_id_idx` ON `ledger_entry` (`investment_id`);

@@ -1,1 +1,0 @@
-CREATE INDEX `ledger_fund_kind_date_amount_idx` ON `ledger_entry` (`fund_id`,`kind`,`date`,`amount_fen`);
