@@ -1,4 +1,4 @@
-import { addDays, minDate } from '@highland/shared';
+import { addDays, maxDate, minDate } from '@highland/shared';
 import { STRESS_END } from './fund-group.js';
 import type { StressPart } from './index.js';
 import type { Cell } from './insert.js';
@@ -100,7 +100,7 @@ export const scoreboardPart: StressPart<ScoreboardOutput> = {
     const pool = dr.sample(firms, 3300);
     pool.forEach((f, k) => {
       const level = k < 300 ? 'leader' : 'benchmark';
-      const from = f.first > (level === 'leader' ? '2021-01-01' : '2020-01-01') ? f.first : level === 'leader' ? '2021-01-01' : '2020-01-01';
+      const from = maxDate(f.first, level === 'leader' ? '2021-01-01' : '2020-01-01');
       const effectiveOn = minDate(addDays(from, dr.int(90, 1500)), STRESS_END);
       const revokedOn = dr.chance(1 / 16) ? minDate(addDays(effectiveOn, dr.int(200, 900)), STRESS_END) : null;
       designate(f.id, level, effectiveOn, revokedOn === effectiveOn ? null : revokedOn);
@@ -134,7 +134,7 @@ export const scoreboardPart: StressPart<ScoreboardOutput> = {
     lr.sample(firms, 800).forEach((f, k) => {
       const id = k + 1;
       const reach = k < 200 ? 7 : lr.int(0, 6);
-      let date = minDate(addDays(f.first > '2020-06-01' ? f.first : '2020-06-01', lr.int(30, 400)), addDays(STRESS_END, -900));
+      let date = minDate(addDays(maxDate(f.first, '2020-06-01'), lr.int(30, 400)), addDays(STRESS_END, -900));
       const evs: Array<[string, string, string | null]> = [];
       for (let s = 0; s <= reach; s++) {
         if (s > 0) date = addDays(date, lr.int(20, 120));
