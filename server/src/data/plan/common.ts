@@ -77,3 +77,8 @@ export async function firmsById(db: DbOrTx, ids: ReadonlyArray<number>): Promise
   for (const r of rows) out.set(r[0], { id: r[0], nameZh: r[1], nameEn: r[2], uscc: r[3], sector: r[4], zone: r[5], registeredInShanghai: r[6] === 1 });
   return out;
 }
+
+/** The name, sector and zone a row about a firm shows ('' when the firm is unknown). */
+export function firmFields(c: Pick<FirmInfo, 'nameZh' | 'nameEn' | 'sector' | 'zone'> | undefined) {
+  return { nameZh: c?.nameZh ?? '', nameEn: c?.nameEn ?? null, sector: c?.sector ?? '', zone: c?.zone ?? '' };
+}

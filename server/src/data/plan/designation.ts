@@ -16,7 +16,7 @@ import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { AuditRecorder } from '../../audit.js';
 import type { FirmScope } from '../../auth/firm-scope.js';
 import type { WriteMeta } from '../portfolio.js';
-import { assertPortfolioFirm, companyOrThrow, firmsById, notBefore, notFuture, userNames } from './common.js';
+import { assertPortfolioFirm, companyOrThrow, firmFields, firmsById, notBefore, notFuture, userNames } from './common.js';
 
 /** Designations that were ever in force (approved, possibly revoked since), for the counts. */
 export async function designationSpans(db: DbOrTx): Promise<DesignationSpan[]> {
@@ -61,14 +61,10 @@ export async function listDesignations(db: DbOrTx, scope: FirmScope, filter: Des
     .filter((x): x is { r: Row; status: DesignationStatus } => x.status !== null)
     .filter((x) => (!filter.status || x.status === filter.status) && (!filter.level || x.r.level === filter.level))
     .map(({ r, status }) => {
-      const c = firms.get(r.companyId);
       return {
         id: r.id,
         companyId: r.companyId,
-        nameZh: c?.nameZh ?? '',
-        nameEn: c?.nameEn ?? null,
-        sector: c?.sector ?? '',
-        zone: c?.zone ?? '',
+        ...firmFields(firms.get(r.companyId)),
         level: r.level,
         status,
         nominatedOn: r.nominatedOn,

@@ -20,7 +20,7 @@ import { and, asc, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import type { AuditRecorder } from '../../audit.js';
 import type { FirmScope } from '../../auth/firm-scope.js';
 import type { WriteMeta } from '../portfolio.js';
-import { assertPortfolioFirm, companyOrThrow, firmsById, notFuture, userNames } from './common.js';
+import { assertPortfolioFirm, companyOrThrow, firmFields, firmsById, notFuture, userNames } from './common.js';
 
 type Attempt = typeof listingAttempt.$inferSelect;
 type EventRow = typeof listingEvent.$inferSelect;
@@ -83,10 +83,7 @@ function summary(
   return {
     id: a.id,
     companyId: a.companyId,
-    nameZh: firm?.nameZh ?? '',
-    nameEn: firm?.nameEn ?? null,
-    sector: firm?.sector ?? '',
-    zone: firm?.zone ?? '',
+    ...firmFields(firm),
     attemptNo: a.attemptNo,
     sponsor: a.sponsor,
     listingStandard: a.listingStandard as 1 | 2 | 3 | 4 | 5,

@@ -20,7 +20,7 @@ import {
 } from '@highland/shared';
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import { annualOutput, focusFirms, holdingMoves, lastOutputBefore, planFundFigures } from './books.js';
-import { firmsById, fundCodes } from './common.js';
+import { firmFields, firmsById, fundCodes } from './common.js';
 import { designationSpans } from './designation.js';
 import { listedFirms } from './listing.js';
 import { listProgrammes, type ProgrammeRow, programmeFor } from './programme.js';
@@ -165,8 +165,7 @@ export async function scoreboardDrill(db: DbOrTx, programmeId: number, metric: T
       items.map((i) => i.companyId),
     );
     return items.map((i) => {
-      const c = firms.get(i.companyId);
-      return { ...i, nameZh: c?.nameZh ?? '', nameEn: c?.nameEn ?? null, sector: c?.sector ?? '', zone: c?.zone ?? '', holders: holderCodes(i.companyId) };
+      return { ...i, ...firmFields(firms.get(i.companyId)), holders: holderCodes(i.companyId) };
     });
   };
 

@@ -26,7 +26,7 @@ import type { AuditRecorder } from '../../audit.js';
 import { type FirmScope, firmReadable } from '../../auth/firm-scope.js';
 import type { WriteMeta } from '../portfolio.js';
 import { holdingMoves } from './books.js';
-import { companyOrThrow, firmsById, fundCodes, notBefore, notFuture, userNames } from './common.js';
+import { companyOrThrow, firmFields, firmsById, fundCodes, notBefore, notFuture, userNames } from './common.js';
 
 type Row = typeof policySupport.$inferSelect;
 
@@ -244,13 +244,10 @@ export async function listSupport(db: DbOrTx, scope: FirmScope, filter: SupportL
     .map((r) => ({ r, a: amountsOn(r, asOf) }))
     .filter(({ a }) => a.status !== null && (!filter.status || a.status === filter.status))
     .map(({ r, a }) => {
-      const c = firms.get(r.companyId);
       return {
         id: r.id,
         companyId: r.companyId,
-        nameZh: c?.nameZh ?? '',
-        nameEn: c?.nameEn ?? null,
-        zone: c?.zone ?? '',
+        ...firmFields(firms.get(r.companyId)),
         kind: r.kind,
         firstSetKind: r.firstSetKind,
         listingAttemptId: r.listingAttemptId,
