@@ -35,6 +35,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AsOfPicker, todayIso } from '../../components/ui/as-of-picker.js';
+import { FormModal } from '../../components/ui/form-modal.js';
 import { Page } from '../../components/ui/page.js';
 import { QueryState } from '../../components/ui/query-state.js';
 import { Stat } from '../../components/ui/stat.js';
@@ -42,7 +43,7 @@ import { useFormat } from '../../lib/format.js';
 import { useSession } from '../../lib/session.js';
 import { type AppRouter, useTRPC } from '../../lib/trpc.js';
 import { zodRule } from '../../lib/validation.js';
-import { convertedRule, FirmSelect, FormModal, isoOf, useLabels } from './kit.js';
+import { convertedRule, FirmSelect, isoOf, useLabels } from './kit.js';
 
 const route = getRouteApi('/designations');
 type Item = inferRouterOutputs<AppRouter>['designation']['list']['items'][number];

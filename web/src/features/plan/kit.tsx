@@ -18,15 +18,14 @@ import {
   ZONES,
 } from '@highland/shared';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Form, type FormInstance, Modal, Select, Tag } from 'antd';
+import { Select, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { errorMessage } from '../../lib/errors.js';
 import { useFormat } from '../../lib/format.js';
 import { useTRPC } from '../../lib/trpc.js';
-import { applyServerErrors, zodRule } from '../../lib/validation.js';
+import { zodRule } from '../../lib/validation.js';
 
 export const FEN_PER_WAN = 1_000_000;
 export const FEN_PER_YI = 10_000_000_000;
@@ -81,75 +80,6 @@ export function StatusTag(props: { status: TargetStatus | null }) {
 export function convertedRule<T>(schema: z.ZodType, t: Parameters<typeof zodRule>[1], convert: (v: T) => unknown) {
   const rule = zodRule(schema, t) as { validator: (r: unknown, v: unknown) => Promise<void> };
   return { validator: (r: unknown, v: T) => rule.validator(r, v === null || v === undefined ? undefined : convert(v)) };
-}
-
-/**
- * A modal with one form and one mutation. The browser checks the fields with the server's schemas; what
- * the server still refuses lands beside its field, or above the form when it names none.
- */
-export function FormModal<V extends object>(props: {
-  title: ReactNode;
-  open: boolean;
-  onClose: () => void;
-  /** The form's top-level field names (server errors on others show above the form). */
-  names: readonly string[];
-  submit: (values: V, form: FormInstance<V>) => Promise<unknown>;
-  initialValues?: Partial<V>;
-  testId: string;
-  width?: number;
-  extra?: ReactNode;
-  children: ReactNode | ((form: FormInstance<V>) => ReactNode);
-}) {
-  const { t } = useTranslation('plan');
-  const { message } = App.useApp();
-  const [form] = Form.useForm<V>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const close = () => {
-    setError(null);
-    props.onClose();
-  };
-  return (
-    <Modal
-      title={props.title}
-      open={props.open}
-      onCancel={close}
-      width={props.width ?? 560}
-      destroyOnHidden
-      footer={[
-        <Button key="cancel" onClick={close}>
-          {t('common:cancel')}
-        </Button>,
-        <Button key="ok" type="primary" loading={busy} onClick={() => form.submit()} data-testid={`${props.testId}-submit`}>
-          {t('common:save')}
-        </Button>,
-      ]}
-    >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid={`${props.testId}-error`} /> : null}
-      {props.extra}
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={props.initialValues}
-        data-testid={props.testId}
-        onFinish={async (values: V) => {
-          setBusy(true);
-          setError(null);
-          try {
-            await props.submit(values, form);
-            void message.success(t('saved'));
-            close();
-          } catch (e) {
-            if (!applyServerErrors(form, e, t, props.names)) setError(errorMessage(e, t));
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
-        {typeof props.children === 'function' ? props.children(form) : props.children}
-      </Form>
-    </Modal>
-  );
 }
 
 /** Picks a firm the manager keeps records for; marks whether it is in the portfolio on `date`. */

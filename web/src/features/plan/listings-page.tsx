@@ -41,6 +41,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AsOfPicker, todayIso } from '../../components/ui/as-of-picker.js';
 import { Chart, type ChartOption, echarts } from '../../components/ui/chart.js';
+import { FormModal } from '../../components/ui/form-modal.js';
 import { Page } from '../../components/ui/page.js';
 import { QueryState } from '../../components/ui/query-state.js';
 import { errorMessage } from '../../lib/errors.js';
@@ -48,7 +49,7 @@ import { useFormat } from '../../lib/format.js';
 import { useSession } from '../../lib/session.js';
 import { type AppRouter, useTRPC } from '../../lib/trpc.js';
 import { zodRule } from '../../lib/validation.js';
-import { COMMITTEE_COLOR, convertedRule, FEN_PER_YI, FirmSelect, FormModal, isoOf, useLabels } from './kit.js';
+import { COMMITTEE_COLOR, convertedRule, FEN_PER_YI, FirmSelect, isoOf, useLabels } from './kit.js';
 
 const route = getRouteApi('/listings');
 type Board = inferRouterOutputs<AppRouter>['listing']['board'];

@@ -3,7 +3,6 @@ import type { Strings } from '../../lib/i18n.js';
 /** The plan's scoreboard, designations, listings and support. */
 export const plan: Strings = {
   'zh-CN': {
-    saved: '已保存',
     firm: '企业',
     sector: '领域',
     zone: '区域',
@@ -256,7 +255,6 @@ export const plan: Strings = {
     },
   },
   en: {
-    saved: 'Saved',
     firm: 'Firm',
     sector: 'Sector',
     zone: 'Zone',

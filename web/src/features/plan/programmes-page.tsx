@@ -6,11 +6,12 @@ import { Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Popconf
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../components/ui/form-modal.js';
 import { Page } from '../../components/ui/page.js';
 import { QueryState } from '../../components/ui/query-state.js';
 import { type AppRouter, useTRPC } from '../../lib/trpc.js';
 import { zodRule } from '../../lib/validation.js';
-import { convertedRule, FEN_PER_YI, FormModal, isoOf, useLabels, useMetricValue } from './kit.js';
+import { convertedRule, FEN_PER_YI, isoOf, useLabels, useMetricValue } from './kit.js';
 
 type Programme = inferRouterOutputs<AppRouter>['programme']['list'][number];
 type ProgrammeValues = { code: string; nameZh: string; nameEn: string; startDate: Dayjs; endDate: Dayjs };

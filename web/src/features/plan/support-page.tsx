@@ -20,13 +20,14 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AsOfPicker, todayIso } from '../../components/ui/as-of-picker.js';
 import { Chart, type ChartOption } from '../../components/ui/chart.js';
+import { FormModal } from '../../components/ui/form-modal.js';
 import { Page } from '../../components/ui/page.js';
 import { QueryState } from '../../components/ui/query-state.js';
 import { useFormat } from '../../lib/format.js';
 import { useSession } from '../../lib/session.js';
 import { type AppRouter, useTRPC } from '../../lib/trpc.js';
 import { zodRule } from '../../lib/validation.js';
-import { convertedRule, FEN_PER_WAN, FirmSelect, FormModal, isoOf, useLabels } from './kit.js';
+import { convertedRule, FEN_PER_WAN, FirmSelect, isoOf, useLabels } from './kit.js';
 
 const route = getRouteApi('/support');
 type Item = inferRouterOutputs<AppRouter>['support']['list']['items'][number];
