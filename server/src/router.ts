@@ -1,6 +1,9 @@
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
+import { companyRouter } from './routers/company.js';
+import { dealRouter } from './routers/deal.js';
 import { groupRouter } from './routers/group.js';
+import { pipelineRouter } from './routers/pipeline.js';
 import { systemRouter } from './routers/system.js';
 import { userRouter } from './routers/user.js';
 import { router } from './trpc.js';
@@ -12,6 +15,9 @@ export const appRouter = router({
   user: userRouter,
   audit: auditRouter,
   group: groupRouter,
+  company: companyRouter,
+  deal: dealRouter,
+  pipeline: pipelineRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,3 +4,4 @@ export * from './auth.js';
 export * from './company.js';
 export * from './fund.js';
 export * from './ledger.js';
+export * from './pipeline.js';

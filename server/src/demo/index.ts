@@ -3,6 +3,7 @@ import { mutate } from '../audit.js';
 import { demoAccounts, seedAccounts } from './accounts.js';
 import { seedFundGroup } from './fund-group.js';
 import { DEMO_GP_FUND, DEMO_LP_NAME, MOTHER_FUND } from './names.js';
+import { seedPipeline } from './pipeline.js';
 import { Random } from './random.js';
 
 export { DEMO_PASSWORD } from './accounts.js';
@@ -21,7 +22,8 @@ export async function seedDemo(db: Db, now: () => Date): Promise<Record<string, 
   return mutate({ db, actor: null, now }, async (tx, audit) => {
     const group = await seedFundGroup(tx, rng.fork('fund-group'), createdAt);
     const users = await seedAccounts(tx, demoAccounts(DEMO_GP_FUND, DEMO_LP_NAME, MOTHER_FUND.code), group, createdAt);
-    const counts = { ...group.counts, users };
+    const pipeline = await seedPipeline(tx, rng.fork('pipeline'), group, createdAt);
+    const counts = { ...group.counts, users, ...pipeline };
     await audit({ action: 'demo.seed', entity: 'database', entityId: 'demo', after: counts });
     return counts;
   });
