@@ -35,7 +35,13 @@ export async function bulkInsert<T extends SQLiteTable>(tx: Tx, table: T, rows: 
 }
 
 /** The same for a virtual table (FTS5) keyed by rowid: rows of [rowid, …columns]. */
-export async function bulkInsertRaw(tx: Tx, tableName: string, columns: readonly string[], rows: ReadonlyArray<ReadonlyArray<unknown>>, chunk = 5000): Promise<void> {
+export async function bulkInsertRaw(
+  tx: Tx,
+  tableName: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<unknown>>,
+  chunk = 5000,
+): Promise<void> {
   const names = sql.raw(columns.map((c) => `"${c}"`).join(', '));
   const picks = sql.raw(columns.map((_, i) => `value->>${i}`).join(', '));
   for (let i = 0; i < rows.length; i += chunk) {

@@ -186,10 +186,15 @@ export async function mergeCompanies(ctx: MutationContext & { actor: Actor }, in
           params: { id: c.id, into: c.mergedIntoId },
         });
     if (from.uscc && into.uscc && from.uscc !== into.uscc)
-      throw DomainError.field('intoId', 'usccDiffers', `intoId: the two companies have different credit codes (${from.uscc}, ${into.uscc}); they are different firms`, {
-        from: from.uscc,
-        into: into.uscc,
-      });
+      throw DomainError.field(
+        'intoId',
+        'usccDiffers',
+        `intoId: the two companies have different credit codes (${from.uscc}, ${into.uscc}); they are different firms`,
+        {
+          from: from.uscc,
+          into: into.uscc,
+        },
+      );
     await assertMergeAllowed(tx, ctx.actor, from, into);
 
     const now = ctx.now().toISOString();
@@ -249,7 +254,13 @@ export async function mergeCompanies(ctx: MutationContext & { actor: Actor }, in
     );
     const details = { from: snapshot(from), moved, folded };
     await tx.insert(companyMerge).values({ fromId: from.id, intoId: into.id, at: now, actorUserId: ctx.actor.userId, details });
-    await audit({ action: 'company.merge', entity: 'company', entityId: into.id, before: { from: snapshot(from), into: snapshot(into) }, after: { ...details, into: snapshot(survivor) } });
+    await audit({
+      action: 'company.merge',
+      entity: 'company',
+      entityId: into.id,
+      before: { from: snapshot(from), into: snapshot(into) },
+      after: { ...details, into: snapshot(survivor) },
+    });
     return { intoId: into.id, moved: moved.length, folded: folded.length };
   });
 }
@@ -264,9 +275,14 @@ async function assertMergeAllowed(tx: Tx, actor: Actor, from: CompanyRow, into: 
     .where(inArray(deal.companyId, [from.id, into.id]));
   const foreign = funds.filter((f) => !actor.managedFundIds.includes(f.fundId));
   if (foreign.length)
-    throw new DomainError('FORBIDDEN', 'company.mergeForeign', 'These companies have deals in funds you do not manage; ask the mother fund’s managers to merge them.', {
-      params: { funds: foreign.map((f) => f.fundId).join(', ') },
-    });
+    throw new DomainError(
+      'FORBIDDEN',
+      'company.mergeForeign',
+      'These companies have deals in funds you do not manage; ask the mother fund’s managers to merge them.',
+      {
+        params: { funds: foreign.map((f) => f.fundId).join(', ') },
+      },
+    );
   if (!funds.length) {
     await assertCompanyWritable(tx, actor, from);
     await assertCompanyWritable(tx, actor, into);
@@ -340,4 +356,3 @@ export async function getCompany(db: Db, actor: Actor, id: number) {
   const duplicates = c.mergedIntoId ? [] : await findDuplicates(db, { uscc: null, nameZh: c.nameZh, excludeId: c.id });
   return { ...snapshot(c), createdAt: c.createdAt, updatedAt: c.updatedAt, deals, merges, canEdit, duplicates };
 }
-

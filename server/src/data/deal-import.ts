@@ -59,7 +59,14 @@ async function inChunks<T, R>(items: readonly T[], size: number, fn: (part: T[])
  * fund's pipeline updates that deal, and a change of stage must pass the state machine. Returns every
  * issue and the plan of what a commit would do.
  */
-export async function checkImport(db: DbOrTx, actor: Actor, fundId: number, table: ImportTable, mapping: ImportMapping, progress?: Progress): Promise<ImportPlan> {
+export async function checkImport(
+  db: DbOrTx,
+  actor: Actor,
+  fundId: number,
+  table: ImportTable,
+  mapping: ImportMapping,
+  progress?: Progress,
+): Promise<ImportPlan> {
   assertFundWritable(actor, fundId);
   const f = await fundKind(db, fundId);
   if (!f) throw DomainError.field('fundId', 'unknownFund', `fundId: no fund with id ${fundId}`);
@@ -85,9 +92,7 @@ export async function checkImport(db: DbOrTx, actor: Actor, fundId: number, tabl
   };
 
   const usccs = checked.rows.map((r) => r.company.uscc);
-  const companies = await inChunks(usccs, CHUNK, (part) =>
-    db.select({ id: company.id, uscc: company.uscc }).from(company).where(inArray(company.uscc, part)),
-  );
+  const companies = await inChunks(usccs, CHUNK, (part) => db.select({ id: company.id, uscc: company.uscc }).from(company).where(inArray(company.uscc, part)));
   const companyByUscc = new Map(companies.map((c) => [c.uscc as string, c.id]));
   const deals = await inChunks(
     companies.map((c) => c.id),

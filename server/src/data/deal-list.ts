@@ -244,9 +244,7 @@ export async function boardOf(db: DbOrTx, actor: Actor, input: BoardInput) {
         stage,
         count: t?.n ?? 0,
         amountFen: t?.amount ?? 0,
-        cards: cards
-          .filter((c) => c.stage === stage)
-          .map(({ rn: _rn, ...c }) => ({ ...c, overlap: c.companyId !== null && overlapping.has(c.companyId) })),
+        cards: cards.filter((c) => c.stage === stage).map(({ rn: _rn, ...c }) => ({ ...c, overlap: c.companyId !== null && overlapping.has(c.companyId) })),
       };
     }),
   };
@@ -259,9 +257,7 @@ export async function funnelOf(db: DbOrTx, actor: Actor, input: FunnelInput) {
     .select({ id: deal.id, source: deal.source, sector: company.sector, createdAt: deal.createdAt })
     .from(deal)
     .leftJoin(company, eq(company.id, deal.companyId))
-    .where(
-      and(where, input.from ? gte(deal.createdAt, input.from) : undefined, input.to ? lte(deal.createdAt, `${input.to}T23:59:59.999Z`) : undefined),
-    );
+    .where(and(where, input.from ? gte(deal.createdAt, input.from) : undefined, input.to ? lte(deal.createdAt, `${input.to}T23:59:59.999Z`) : undefined));
   const single = input.fundIds?.length === 1 ? input.fundIds[0] : undefined;
   const order: StageOrder = single !== undefined ? (await pipelineSettings(db, single)).stageOrder : 'committee_first';
   const stages = stageOrder(input.pipeline, order);
@@ -304,7 +300,10 @@ export async function overlapList(db: DbOrTx, actor: Actor, limit = 500) {
     .innerJoin(fund, eq(fund.id, deal.fundId))
     .where(and(sql`${deal.companyId} IN (${overlapCompanies})`, eq(deal.pipeline, 'direct'), isNotNull(deal.companyId), isNull(company.mergedIntoId)))
     .orderBy(asc(company.id), asc(fund.code));
-  const byCompany = new Map<number, { companyId: number; nameZh: string; nameEn: string | null; uscc: string | null; sector: string; zone: string; deals: typeof rows }>();
+  const byCompany = new Map<
+    number,
+    { companyId: number; nameZh: string; nameEn: string | null; uscc: string | null; sector: string; zone: string; deals: typeof rows }
+  >();
   for (const r of rows) {
     const id = r.companyId as number;
     let c = byCompany.get(id);
@@ -317,7 +316,15 @@ export async function overlapList(db: DbOrTx, actor: Actor, limit = 500) {
   const all = [...byCompany.values()].map((c) => ({
     ...c,
     funds: new Set(c.deals.filter((d) => d.stage !== 'passed').map((d) => d.fundId)).size,
-    deals: c.deals.map(({ dealId, fundId, fundCode, stage, amountFen, score, updatedAt }) => ({ dealId, fundId, fundCode, stage, amountFen, score, updatedAt })),
+    deals: c.deals.map(({ dealId, fundId, fundCode, stage, amountFen, score, updatedAt }) => ({
+      dealId,
+      fundId,
+      fundCode,
+      stage,
+      amountFen,
+      score,
+      updatedAt,
+    })),
   }));
   all.sort((a, b) => b.funds - a.funds || a.nameZh.localeCompare(b.nameZh, 'zh-CN'));
   return { total: all.length, items: all.slice(0, limit) };

@@ -310,8 +310,15 @@ export async function moveDeal(ctx: Ctx, input: DealMove) {
     }
     await addEvent(tx, ctx, { dealId: before.id, from: before.stage as Stage, to: input.to, kind: check.kind, reason: input.reason, at: now });
     const final = await loadDeal(tx, before.id);
-    await audit({ action: `deal.move`, entity: 'deal', entityId: before.id, before: dealSnapshot(before), after: { ...dealSnapshot(final), reason: input.reason } });
-    if (created) await audit({ action: 'fund.createFromSelection', entity: 'fund', entityId: created.fundId, after: { dealId: before.id, ...input.signing, ...created } });
+    await audit({
+      action: `deal.move`,
+      entity: 'deal',
+      entityId: before.id,
+      before: dealSnapshot(before),
+      after: { ...dealSnapshot(final), reason: input.reason },
+    });
+    if (created)
+      await audit({ action: 'fund.createFromSelection', entity: 'fund', entityId: created.fundId, after: { dealId: before.id, ...input.signing, ...created } });
     return { id: before.id, version: final.version, stage: final.stage, createdFundId: created?.fundId ?? null };
   });
 }
@@ -333,7 +340,8 @@ export async function submitScores(ctx: Ctx, input: ScoreSubmit) {
     });
     const seen = new Set<string>();
     for (const [i, s] of input.scores.entries()) {
-      if (seen.has(s.criterion)) throw DomainError.field(`scores.${i}.criterion`, 'duplicateCriterion', `scores.${i}.criterion: ${s.criterion} is scored twice`);
+      if (seen.has(s.criterion))
+        throw DomainError.field(`scores.${i}.criterion`, 'duplicateCriterion', `scores.${i}.criterion: ${s.criterion} is scored twice`);
       seen.add(s.criterion);
     }
     const now = ctx.now().toISOString();
@@ -386,7 +394,8 @@ export async function saveSettings(ctx: Ctx, input: PipelineSettings) {
     const known = new Set(criteriaOf(before, kind).map((c) => c.key));
     const unknown = Object.keys(input.weights).filter((k) => !known.has(k));
     if (unknown.length) throw DomainError.field('weights', 'unknownCriterion', `weights: ${unknown.join(', ')} not criteria of this scorecard`);
-    if (!Object.values(input.weights).some((w) => w > 0)) throw DomainError.field('weights', 'weightsAllZero', 'weights: at least one criterion must weigh more than 0');
+    if (!Object.values(input.weights).some((w) => w > 0))
+      throw DomainError.field('weights', 'weightsAllZero', 'weights: at least one criterion must weigh more than 0');
     const now = ctx.now().toISOString();
     const values = {
       fundId: input.fundId,
@@ -416,7 +425,14 @@ export async function getDeal(db: DbOrTx, actor: Actor, id: number, asOf: string
   const events = await db.select().from(dealStageEvent).where(eq(dealStageEvent.dealId, id)).orderBy(asc(dealStageEvent.at), asc(dealStageEvent.id));
   const notes = await db.select().from(dealNote).where(eq(dealNote.dealId, id)).orderBy(desc(dealNote.at), desc(dealNote.id));
   const scores = await db
-    .select({ scorerId: dealScore.scorerId, scorerName: user.name, criterion: dealScore.criterion, score: dealScore.score, comment: dealScore.comment, at: dealScore.at })
+    .select({
+      scorerId: dealScore.scorerId,
+      scorerName: user.name,
+      criterion: dealScore.criterion,
+      score: dealScore.score,
+      comment: dealScore.comment,
+      at: dealScore.at,
+    })
     .from(dealScore)
     .innerJoin(user, eq(user.id, dealScore.scorerId))
     .where(eq(dealScore.dealId, id))
@@ -459,7 +475,14 @@ export async function getDeal(db: DbOrTx, actor: Actor, id: number, asOf: string
     .orderBy(asc(user.name));
   const canWrite = actor.role === 'manager' && actor.managedFundIds.includes(d.fundId);
   return {
-    deal: { ...dealSnapshot(d), stageEnteredAt: d.stageEnteredAt, createdAt: d.createdAt, score: d.score, scoreComplete: d.scoreComplete, closingInstrument: d.closingInstrument },
+    deal: {
+      ...dealSnapshot(d),
+      stageEnteredAt: d.stageEnteredAt,
+      createdAt: d.createdAt,
+      score: d.score,
+      scoreComplete: d.scoreComplete,
+      closingInstrument: d.closingInstrument,
+    },
     fund: { id: f.id, code: f.code, nameZh: f.nameZh, nameEn: f.nameEn, kind: f.kind, sectorFocus: f.sectorFocus },
     stageOrder: settings.stageOrder,
     stages: stageOrder(d.pipeline, settings.stageOrder),
@@ -479,24 +502,30 @@ export async function getDeal(db: DbOrTx, actor: Actor, id: number, asOf: string
         }
       : null,
     policyFit: c ? policyFitFacts(c, f.sectorFocus, asOf) : null,
-    application: d.pipeline === 'selection'
-      ? {
-          applicantNameZh: applicant?.nameZh ?? null,
-          applicantNameEn: applicant?.nameEn ?? null,
-          applicantUscc: applicant?.uscc ?? null,
-          proposalNameZh: d.proposalNameZh,
-          proposalNameEn: d.proposalNameEn,
-          proposalSizeFen: d.proposalSizeFen,
-          proposalSectors: d.proposalSectors ?? [],
-          resultFundId: d.resultFundId,
-        }
-      : null,
+    application:
+      d.pipeline === 'selection'
+        ? {
+            applicantNameZh: applicant?.nameZh ?? null,
+            applicantNameEn: applicant?.nameEn ?? null,
+            applicantUscc: applicant?.uscc ?? null,
+            proposalNameZh: d.proposalNameZh,
+            proposalNameEn: d.proposalNameEn,
+            proposalSizeFen: d.proposalSizeFen,
+            proposalSectors: d.proposalSectors ?? [],
+            resultFundId: d.resultFundId,
+          }
+        : null,
     owner,
     owners,
     events,
     notes,
     scores,
-    edits: edits.map((e) => ({ at: e.at, actor: e.actor, before: e.before ? (JSON.parse(e.before) as Record<string, unknown>) : null, after: e.after ? (JSON.parse(e.after) as Record<string, unknown>) : null })),
+    edits: edits.map((e) => ({
+      at: e.at,
+      actor: e.actor,
+      before: e.before ? (JSON.parse(e.before) as Record<string, unknown>) : null,
+      after: e.after ? (JSON.parse(e.after) as Record<string, unknown>) : null,
+    })),
     criteria,
     scorecard: card,
     rank: d.score !== null && isOpen ? { rank: (better?.n ?? 0) + 1, of: ranked?.n ?? 0 } : null,
@@ -510,4 +539,3 @@ export async function getDeal(db: DbOrTx, actor: Actor, id: number, asOf: string
 export function todayOf(now: () => Date): string {
   return isoDateIn(now());
 }
-

@@ -22,7 +22,8 @@ function refuse(rule: string, message: string, params: Record<string, string | n
  * writes for "CSV" on a Chinese Windows). Anything else is refused, never read as mojibake.
  */
 export function decodeCsv(bytes: Uint8Array): { text: string; encoding: string } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3)), encoding: 'UTF-8' };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3)), encoding: 'UTF-8' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2)), encoding: 'UTF-16LE' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2)), encoding: 'UTF-16BE' };
   const head = bytes.subarray(0, 8192);
@@ -51,7 +52,9 @@ function csvTable(bytes: Uint8Array): ImportTable {
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
     if (e.message.startsWith('the file has more than'))
-      throw refuse('tooManyRows', `The file has more than ${IMPORT_MAX_ROWS} data rows; split it into files of at most ${IMPORT_MAX_ROWS} rows.`, { max: IMPORT_MAX_ROWS });
+      throw refuse('tooManyRows', `The file has more than ${IMPORT_MAX_ROWS} data rows; split it into files of at most ${IMPORT_MAX_ROWS} rows.`, {
+        max: IMPORT_MAX_ROWS,
+      });
     throw refuse('csvSyntax', `The file is not valid CSV: ${e.message}.`, { record: e.record });
   }
   return tableOf('csv', encoding, null, records);
@@ -65,7 +68,10 @@ function tableOf(format: ImportTable['format'], encoding: string, sheet: string 
   while (rows.length && rows[rows.length - 1]?.cells.every((c) => c === null || c === '')) rows.pop();
   if (!rows.length) throw refuse('noRows', 'The file has a header row but no data rows.');
   if (rows.length > IMPORT_MAX_ROWS)
-    throw refuse('tooManyRows', `The file has ${rows.length} data rows; at most ${IMPORT_MAX_ROWS} are imported at once — split it.`, { max: IMPORT_MAX_ROWS, rows: rows.length });
+    throw refuse('tooManyRows', `The file has ${rows.length} data rows; at most ${IMPORT_MAX_ROWS} are imported at once — split it.`, {
+      max: IMPORT_MAX_ROWS,
+      rows: rows.length,
+    });
   return { format, encoding, sheet, headers, rows };
 }
 
@@ -77,12 +83,17 @@ function xlsxCell(v: XlsxValue): ImportCell {
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
-    if ('formula' in v || 'sharedFormula' in v) return { formula: String((v as { formula?: string; sharedFormula?: string }).formula ?? (v as { sharedFormula?: string }).sharedFormula ?? '') };
+    if ('formula' in v || 'sharedFormula' in v)
+      return { formula: String((v as { formula?: string; sharedFormula?: string }).formula ?? (v as { sharedFormula?: string }).sharedFormula ?? '') };
     if ('error' in v) return { error: String((v as { error: unknown }).error) };
     if ('richText' in v) return (v as { richText: Array<{ text: string }> }).richText.map((r) => r.text).join('');
     if ('text' in v) {
       const t = (v as { text: unknown }).text;
-      return typeof t === 'string' ? t : typeof t === 'object' && t && 'richText' in t ? (t as { richText: Array<{ text: string }> }).richText.map((r) => r.text).join('') : String(t);
+      return typeof t === 'string'
+        ? t
+        : typeof t === 'object' && t && 'richText' in t
+          ? (t as { richText: Array<{ text: string }> }).richText.map((r) => r.text).join('')
+          : String(t);
     }
   }
   return String(v);

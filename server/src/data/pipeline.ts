@@ -53,12 +53,16 @@ export async function listViews(db: DbOrTx, actor: Actor) {
 export async function saveView(ctx: MutationContext & { actor: Actor }, input: SavedViewSave) {
   return mutate(ctx, async (tx, audit) => {
     const now = ctx.now().toISOString();
-    const clash = (await tx.select().from(savedView).where(and(eq(savedView.userId, ctx.actor.userId), eq(savedView.name, input.name))))[0];
+    const clash = (
+      await tx
+        .select()
+        .from(savedView)
+        .where(and(eq(savedView.userId, ctx.actor.userId), eq(savedView.name, input.name)))
+    )[0];
     if (clash && clash.id !== input.id) throw DomainError.field('name', 'unique', `name: you already have a view called ${input.name}`);
     let id = input.id;
     if (id) {
-      const mine = (await tx.select().from(savedView).where(and(eq(savedView.id, id), eq(savedView.userId, ctx.actor.userId))))[0];
-      if (!mine) throw new DomainError('NOT_FOUND', 'view.notFound', `No saved view ${id} of yours.`, { params: { id } });
+      await ownView(tx, ctx.actor, id);
       await tx.update(savedView).set({ name: input.name, filter: input.filter, sort: input.sort, updatedAt: now }).where(eq(savedView.id, id));
     } else {
       const row = (
@@ -76,10 +80,17 @@ export async function saveView(ctx: MutationContext & { actor: Actor }, input: S
 
 export async function deleteView(ctx: MutationContext & { actor: Actor }, id: number) {
   return mutate(ctx, async (tx, audit) => {
-    const mine = (await tx.select().from(savedView).where(and(eq(savedView.id, id), eq(savedView.userId, ctx.actor.userId))))[0];
-    if (!mine) throw new DomainError('NOT_FOUND', 'view.notFound', `No saved view ${id} of yours.`, { params: { id } });
+    const mine = await ownView(tx, ctx.actor, id);
     await tx.delete(savedView).where(eq(savedView.id, id));
     await audit({ action: 'view.delete', entity: 'saved_view', entityId: id, before: { name: mine.name, filter: mine.filter, sort: mine.sort } });
     return { ok: true as const };
   });
+}
+
+/** A saved view is its owner's alone. */
+async function ownView(db: DbOrTx, actor: Actor, id: number) {
+  const view = (await db.select().from(savedView).where(eq(savedView.id, id)))[0];
+  if (!view) throw new DomainError('NOT_FOUND', 'view.notFound', `No saved view ${id}.`, { params: { id } });
+  if (view.userId !== actor.userId) throw new DomainError('FORBIDDEN', 'view.notYours', `Saved view ${id} belongs to another user.`, { params: { id } });
+  return view;
 }

@@ -44,10 +44,7 @@ export async function recomputeScores(tx: Tx, dealIds: readonly number[]): Promi
       criteriaOf(s, d.pipeline),
       scores.filter((x) => x.dealId === d.id),
     );
-    await tx
-      .update(deal)
-      .set({ score: card.total, scoreComplete: card.complete })
-      .where(eq(deal.id, d.id));
+    await tx.update(deal).set({ score: card.total, scoreComplete: card.complete }).where(eq(deal.id, d.id));
   }
 }
 
@@ -58,6 +55,11 @@ export async function fundDealIds(db: DbOrTx, fundId: number): Promise<number[]>
 }
 
 export async function fundKind(db: DbOrTx, fundId: number) {
-  const row = (await db.select({ id: fund.id, kind: fund.kind, code: fund.code, parentFundId: fund.parentFundId, sectorFocus: fund.sectorFocus }).from(fund).where(eq(fund.id, fundId)))[0];
+  const row = (
+    await db
+      .select({ id: fund.id, kind: fund.kind, code: fund.code, parentFundId: fund.parentFundId, sectorFocus: fund.sectorFocus })
+      .from(fund)
+      .where(eq(fund.id, fundId))
+  )[0];
   return row ?? null;
 }

@@ -21,7 +21,13 @@ export interface CompanyText {
 export async function indexCompanies(tx: Tx, rows: readonly CompanyText[], fresh = false): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     const part = rows.slice(i, i + CHUNK);
-    if (!fresh) await tx.run(sql`DELETE FROM company_search WHERE rowid IN (${sql.join(part.map((r) => sql`${r.id}`), sql`, `)})`);
+    if (!fresh)
+      await tx.run(
+        sql`DELETE FROM company_search WHERE rowid IN (${sql.join(
+          part.map((r) => sql`${r.id}`),
+          sql`, `,
+        )})`,
+      );
     await bulkInsertRaw(
       tx,
       'company_search',
@@ -43,7 +49,13 @@ export interface DealText {
 export async function indexDealTexts(tx: Tx, rows: readonly DealText[], fresh = false): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     const part = rows.slice(i, i + CHUNK);
-    if (!fresh) await tx.run(sql`DELETE FROM deal_text_search WHERE rowid IN (${sql.join(part.map((r) => sql`${r.id}`), sql`, `)})`);
+    if (!fresh)
+      await tx.run(
+        sql`DELETE FROM deal_text_search WHERE rowid IN (${sql.join(
+          part.map((r) => sql`${r.id}`),
+          sql`, `,
+        )})`,
+      );
     await bulkInsertRaw(
       tx,
       'deal_text_search',
@@ -72,11 +84,7 @@ export async function reindexDeals(tx: Tx, dealIds: readonly number[]): Promise<
     .from(deal)
     .leftJoin(manager, eq(manager.id, deal.applicantId))
     .where(inArray(deal.id, ids));
-  const notes = await tx
-    .select({ dealId: dealNote.dealId, body: dealNote.body })
-    .from(dealNote)
-    .where(inArray(dealNote.dealId, ids))
-    .orderBy(asc(dealNote.id));
+  const notes = await tx.select({ dealId: dealNote.dealId, body: dealNote.body }).from(dealNote).where(inArray(dealNote.dealId, ids)).orderBy(asc(dealNote.id));
   await indexDealTexts(
     tx,
     deals.map((d) => ({
@@ -99,4 +107,3 @@ export function companySearchCondition(q: string | undefined): SQL | null {
   if (!match) return null;
   return sql`${company.id} IN (SELECT rowid FROM company_search WHERE company_search MATCH ${match})`;
 }
-

@@ -19,7 +19,8 @@ export interface SelectionApplication {
  */
 export async function createSubFundFromSelection(tx: Tx, app: SelectionApplication, signing: Signing, actorUserId: number, now: string) {
   const taken = (await tx.select({ id: fund.id }).from(fund).where(eq(fund.code, signing.fundCode)))[0];
-  if (taken) throw DomainError.field('signing.fundCode', 'unique', `signing.fundCode: a fund with code ${signing.fundCode} already exists`, { code: signing.fundCode });
+  if (taken)
+    throw DomainError.field('signing.fundCode', 'unique', `signing.fundCode: a fund with code ${signing.fundCode} already exists`, { code: signing.fundCode });
   const motherInvestor = (await tx.select({ id: investor.id }).from(investor).where(eq(investor.fundId, app.motherFundId)))[0];
   if (!motherInvestor)
     throw new DomainError('INVALID_STATE', 'selection.noMotherInvestor', 'The mother fund has no investor record to commit from.', {

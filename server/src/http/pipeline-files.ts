@@ -50,7 +50,10 @@ async function requireActor(s: AppServices, c: C, roles: Actor['role'][]): Promi
   const actor = await actorOf(s, c);
   if (!actor) return c.json(errorBody(new DomainError('UNAUTHENTICATED', 'auth.required', 'Sign in first.')), 401);
   if (!roles.includes(actor.role))
-    return c.json(errorBody(new DomainError('FORBIDDEN', 'auth.role', `This needs one of the roles: ${roles.join(', ')}.`, { params: { roles: roles.join(', ') } })), 403);
+    return c.json(
+      errorBody(new DomainError('FORBIDDEN', 'auth.role', `This needs one of the roles: ${roles.join(', ')}.`, { params: { roles: roles.join(', ') } })),
+      403,
+    );
   return actor;
 }
 
@@ -65,7 +68,7 @@ const ImportQuerySchema = z.object({
     .transform((s, ctx) => {
       if (s === undefined) return undefined;
       try {
-        return z.record(z.enum(IMPORT_FIELD_KEYS), z.number().int().min(0).max(1000)).parse(JSON.parse(s)) as ImportMapping;
+        return z.partialRecord(z.enum(IMPORT_FIELD_KEYS), z.number().int().min(0).max(1000)).parse(JSON.parse(s)) as ImportMapping;
       } catch {
         ctx.addIssue({ code: 'custom', message: 'must be a JSON object of field → column index', params: { rule: 'mapping' } });
         return z.NEVER;
@@ -109,9 +112,7 @@ export function mountPipelineFiles(app: Hono<{ Variables: Vars }>, s: AppService
       const q = ImportQuerySchema.safeParse(c.req.query());
       if (!q.success)
         return c.json(
-          errorBody(
-            new DomainError('VALIDATION', 'validation.request', q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')),
-          ),
+          errorBody(new DomainError('VALIDATION', 'validation.request', q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))),
           400,
         );
       const { mode, fundId, mapping } = q.data;
@@ -158,7 +159,10 @@ export function mountPipelineFiles(app: Hono<{ Variables: Vars }>, s: AppService
           if (isDomainError(e)) await line({ type: 'error', ...errorBody(e) });
           else {
             s.log.error({ err: e, requestId: c.get('requestId') }, 'import failed');
-            await line({ type: 'error', error: { code: 'INVALID_STATE', key: 'internal', message: 'Internal error; nothing was imported.', params: { requestId: c.get('requestId') } } });
+            await line({
+              type: 'error',
+              error: { code: 'INVALID_STATE', key: 'internal', message: 'Internal error; nothing was imported.', params: { requestId: c.get('requestId') } },
+            });
           }
         }
       });
@@ -183,7 +187,10 @@ export function mountPipelineFiles(app: Hono<{ Variables: Vars }>, s: AppService
       filter = DealFilterSchema.parse(JSON.parse(parsed.data.filter));
       sort = DealSortSchema.parse(JSON.parse(parsed.data.sort));
     } catch (e) {
-      return c.json(errorBody(new DomainError('VALIDATION', 'validation.request', `The export request is malformed: ${e instanceof Error ? e.message.slice(0, 300) : ''}`)), 400);
+      return c.json(
+        errorBody(new DomainError('VALIDATION', 'validation.request', `The export request is malformed: ${e instanceof Error ? e.message.slice(0, 300) : ''}`)),
+        400,
+      );
     }
     const { format, locale } = parsed.data;
     const rows = allDeals(s.db, who, filter, sort, EXPORT_MAX_ROWS);

@@ -51,7 +51,17 @@ describe('isValidUscc: not the canonical form → false, never a throw', () => {
     { scenario: 'an object', input: { code: '914403001922038216' } },
     { scenario: 'an array of characters', input: [...'914403001922038216'] },
     { scenario: 'a symbol', input: Symbol('914403001922038216') },
-    { scenario: 'a Proxy whose traps throw', input: new Proxy({}, { getPrototypeOf: () => { throw new Error('trap'); } }) },
+    {
+      scenario: 'a Proxy whose traps throw',
+      input: new Proxy(
+        {},
+        {
+          getPrototypeOf: () => {
+            throw new Error('trap');
+          },
+        },
+      ),
+    },
   ];
   it.each(cases)('$scenario', ({ input }) => {
     expect(isValidUscc(input as string)).toBe(false);

@@ -418,7 +418,7 @@ export function checkImportRows(rows: ReadonlyArray<{ row: number; cells: readon
       if (target === 'passed' && !passReason)
         rowIssues.push({
           row,
-          column: mapping.passReason === undefined ? '' : columnLetter(mapping.passReason),
+          column: columnLetter(mapping.passReason ?? mapping.stage ?? 0),
           field: 'passReason',
           rule: 'reasonRequired',
           message: `row ${row}: a passed deal needs a pass reason`,
