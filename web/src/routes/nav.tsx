@@ -1,4 +1,15 @@
-import { AuditOutlined, DashboardOutlined, FundOutlined, PieChartOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BankOutlined,
+  DashboardOutlined,
+  FundOutlined,
+  NodeIndexOutlined,
+  PieChartOutlined,
+  ProjectOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { Actor } from '@highland/server';
 import type { ReactNode } from 'react';
 
@@ -11,13 +22,18 @@ export interface NavItem {
 }
 
 /**
- * The navigation, by role: government — overview; manager — my funds (and the overview for the mother
- * fund's managers); LP — my portfolio; admin — users and audit. The server enforces the same rules.
+ * The navigation, by role: government — overview, pipelines (read), selection, overlap; manager — my
+ * funds, pipeline, companies (and the overview, selection and overlap for the mother fund's managers);
+ * LP — my portfolio; admin — users and audit. The server enforces the same rules.
  */
 export function navItems(): NavItem[] {
   return [
     { path: '/overview', label: 'overview', icon: <DashboardOutlined />, visible: (a) => a.role === 'government' || a.role === 'admin' || a.managesMotherFund },
     { path: '/funds', label: 'funds', icon: <FundOutlined />, visible: (a) => a.role === 'manager' },
+    { path: '/pipeline', label: 'pipeline', icon: <ProjectOutlined />, visible: (a) => a.role === 'manager' || a.role === 'government' },
+    { path: '/companies', label: 'companies', icon: <BankOutlined />, visible: (a) => a.role === 'manager' || a.role === 'government' },
+    { path: '/selection', label: 'selection', icon: <SolutionOutlined />, visible: (a) => a.role === 'government' || a.managesMotherFund },
+    { path: '/overlap', label: 'overlap', icon: <NodeIndexOutlined />, visible: (a) => a.role === 'government' || a.managesMotherFund },
     { path: '/portfolio', label: 'portfolio', icon: <PieChartOutlined />, visible: (a) => a.role === 'lp' },
     { path: '/admin/users', label: 'users', icon: <TeamOutlined />, visible: (a) => a.role === 'admin' },
     { path: '/audit', label: 'audit', icon: <AuditOutlined />, visible: (a) => a.role === 'admin' || a.role === 'government' },
