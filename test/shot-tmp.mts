@@ -4,7 +4,9 @@ const [who, path, file, wait] = process.argv.slice(2);
 const browser = await launchBrowser();
 const page = await newPage(browser, base);
 const errors: string[] = [];
-page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+page.on('console', (m) => {
+  if (m.type() === 'error') errors.push(m.text());
+});
 await signIn(page, who ?? 'gp@demo.highland');
 await page.goto(path ?? '/pipeline');
 await page.waitForTimeout(Number(wait ?? 2500));

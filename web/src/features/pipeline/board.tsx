@@ -35,6 +35,7 @@ export function Board(props: { fundId: number; pipeline: PipelineKind; q?: strin
   const q = useBoardQuery({ fundId: props.fundId, pipeline: props.pipeline, perColumn, q: props.q || undefined, ownerIds: props.ownerIds });
   const [refusal, setRefusal] = useState<string | null>(null);
   const [over, setOver] = useState<string | null>(null);
+  const [expanded, setExpanded] = useState<string | null>(null);
   const mover = useDealMove({
     pipeline: props.pipeline,
     order: q.data?.stageOrder ?? 'committee_first',
@@ -67,54 +68,98 @@ export function Board(props: { fundId: number; pipeline: PipelineKind; q?: strin
         />
       ) : null}
       <QueryState query={q} rows={10}>
-        {(board) => (
-          <div className="hl-board" data-testid="board">
-            {board.columns.map((col) => (
-              <section
-                key={col.stage}
-                className={`hl-board-col${over === col.stage ? ' hl-board-col-over' : ''}${col.stage === 'passed' || col.stage === 'on_hold' ? ' hl-board-col-side' : ''}`}
-                data-testid={`column-${col.stage}`}
-                aria-label={l.stage(col.stage)}
-                onDragOver={(e) => {
-                  if (!board.canWrite) return;
-                  e.preventDefault();
-                  e.dataTransfer.dropEffect = 'move';
-                  if (over !== col.stage) setOver(col.stage);
-                }}
-                onDragLeave={() => setOver((o) => (o === col.stage ? null : o))}
-                onDrop={(e) => onDrop(e, col.stage as Stage)}
-              >
-                <header className="hl-board-col-head">
-                  <Typography.Text strong>{l.stage(col.stage)}</Typography.Text>
-                  <span className="num" data-testid={`count-${col.stage}`}>
-                    {f.number(col.count)}
-                  </span>
-                  <div className="hl-board-col-amount num" data-testid={`amount-${col.stage}`}>
-                    {col.amountFen ? f.money(col.amountFen) : '—'}
-                  </div>
-                </header>
-                <div className="hl-board-cards">
-                  {col.cards.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('emptyColumn')} /> : null}
-                  {col.cards.map((card) => (
-                    <DealCard
-                      key={card.id}
-                      card={card}
-                      canWrite={board.canWrite}
-                      stages={board.columns.map((c) => c.stage)}
-                      onOpen={() => void navigate({ to: '/pipeline/deals/$dealId', params: { dealId: String(card.id) } })}
-                      onMove={(to) => mover.request(movable(card), to as Stage)}
-                    />
-                  ))}
-                  {col.count > col.cards.length ? (
-                    <Button type="link" size="small" block onClick={() => setPerColumn((n) => Math.min(500, n + 60))}>
-                      {t('showMore', { n: col.count - col.cards.length })}
-                    </Button>
-                  ) : null}
-                </div>
-              </section>
-            ))}
-          </div>
-        )}
+        {(board) => {
+          const dropProps = (stage: string) => ({
+            'aria-label': l.stage(stage),
+            onDragOver: (e: DragEvent) => {
+              if (!board.canWrite) return;
+              e.preventDefault();
+              e.dataTransfer.dropEffect = 'move';
+              if (over !== stage) setOver(stage);
+            },
+            onDragLeave: () => setOver((o) => (o === stage ? null : o)),
+            onDrop: (e: DragEvent) => onDrop(e, stage as Stage),
+          });
+          const cardsOf = (col: BoardData['columns'][number]) => (
+            <>
+              {col.cards.map((card) => (
+                <DealCard
+                  key={card.id}
+                  card={card}
+                  canWrite={board.canWrite}
+                  stages={board.columns.map((c) => c.stage)}
+                  onOpen={() => void navigate({ to: '/pipeline/deals/$dealId', params: { dealId: String(card.id) } })}
+                  onMove={(to) => mover.request(movable(card), to as Stage)}
+                />
+              ))}
+              {col.count > col.cards.length ? (
+                <Button type="link" size="small" block onClick={() => setPerColumn((n) => Math.min(500, n + 60))}>
+                  {t('showMore', { n: col.count - col.cards.length })}
+                </Button>
+              ) : null}
+            </>
+          );
+          const open = board.columns.filter((c) => c.stage !== 'on_hold' && c.stage !== 'passed');
+          const side = board.columns.filter((c) => c.stage === 'on_hold' || c.stage === 'passed');
+          return (
+            <>
+              <div className="hl-board-side" data-testid="board-side">
+                {side.map((col) => (
+                  <section
+                    key={col.stage}
+                    className={`hl-board-sidezone${over === col.stage ? ' hl-board-col-over' : ''}${expanded === col.stage ? ' hl-board-sidezone-open' : ''}`}
+                    data-testid={`column-${col.stage}`}
+                    {...dropProps(col.stage)}
+                  >
+                    <header className="hl-board-sidezone-head">
+                      <Typography.Text strong>{l.stage(col.stage)}</Typography.Text>
+                      <span className="num" data-testid={`count-${col.stage}`}>
+                        {f.number(col.count)}
+                      </span>
+                      <span className="num hl-muted" data-testid={`amount-${col.stage}`}>
+                        {col.amountFen ? f.money(col.amountFen) : '—'}
+                      </span>
+                      <span className="hl-muted hl-board-sidezone-hint">{board.canWrite ? t('dropHere') : null}</span>
+                      <Button
+                        size="small"
+                        type="link"
+                        onClick={() => setExpanded((x) => (x === col.stage ? null : col.stage))}
+                        data-testid={`expand-${col.stage}`}
+                      >
+                        {expanded === col.stage ? t('collapse') : t('expand')}
+                      </Button>
+                    </header>
+                    {expanded === col.stage ? <div className="hl-board-sidezone-cards">{cardsOf(col)}</div> : null}
+                  </section>
+                ))}
+              </div>
+              <div className="hl-board" data-testid="board">
+                {open.map((col) => (
+                  <section
+                    key={col.stage}
+                    className={`hl-board-col${over === col.stage ? ' hl-board-col-over' : ''}`}
+                    data-testid={`column-${col.stage}`}
+                    {...dropProps(col.stage)}
+                  >
+                    <header className="hl-board-col-head">
+                      <Typography.Text strong>{l.stage(col.stage)}</Typography.Text>
+                      <span className="num" data-testid={`count-${col.stage}`}>
+                        {f.number(col.count)}
+                      </span>
+                      <div className="hl-board-col-amount num" data-testid={`amount-${col.stage}`}>
+                        {col.amountFen ? f.money(col.amountFen) : '—'}
+                      </div>
+                    </header>
+                    <div className="hl-board-cards">
+                      {col.cards.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('emptyColumn')} /> : null}
+                      {cardsOf(col)}
+                    </div>
+                  </section>
+                ))}
+              </div>
+            </>
+          );
+        }}
       </QueryState>
       {q.isFetching && q.data ? <Skeleton.Button active size="small" style={{ position: 'fixed', right: 24, bottom: 24 }} /> : null}
       {mover.dialog}
