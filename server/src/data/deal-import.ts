@@ -113,7 +113,7 @@ export async function checkImport(
 
   const plan: ImportPlan = {
     fundId,
-    rows: checked.rows.length + checked.folded.length,
+    rows: table.rows.filter((r) => r.cells.some((c) => c !== null && c !== '')).length,
     issues,
     folded: checked.folded,
     newCompanies: [],

@@ -1,4 +1,4 @@
-import { MoreOutlined, StarFilled, SwapOutlined, UserOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, MoreOutlined, StarFilled, SwapOutlined, UserOutlined } from '@ant-design/icons';
 import type { PipelineKind, Stage } from '@highland/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -147,7 +147,7 @@ export function Board(props: { fundId: number; pipeline: PipelineKind; q?: strin
                         {f.number(col.count)}
                       </span>
                       <div className="hl-board-col-amount num" data-testid={`amount-${col.stage}`}>
-                        {col.amountFen ? f.money(col.amountFen) : '—'}
+                        {col.amountFen ? f.money(col.amountFen, { digits: col.amountFen >= 10_000_000_000 ? 2 : 0 }) : '—'}
                       </div>
                     </header>
                     <div className="hl-board-cards">
@@ -244,10 +244,14 @@ function DealCard(props: { card: BoardCard; canWrite: boolean; stages: string[];
         </Tooltip>
       </div>
       <div className="hl-deal-card-foot hl-muted">
-        <span>
-          <UserOutlined /> {c.ownerName ? c.ownerName.replace(/^\S+ 投资经理 /, '') : '—'}
+        <span className="hl-ellipsis">
+          <UserOutlined /> {c.ownerName ? c.ownerName.replace(/^\S+ 投资经理 /, '').replace(/^基金经理 /, '') : '—'}
         </span>
-        <span>{t('daysInStage', { n: days })}</span>
+        <Tooltip title={t('daysInStageLong', { n: days })}>
+          <span style={{ whiteSpace: 'nowrap' }}>
+            <ClockCircleOutlined /> {t('daysShort', { n: days })}
+          </span>
+        </Tooltip>
       </div>
     </Card>
   );

@@ -34,7 +34,8 @@ export const pipeline: Strings = {
     scoreComplete: '评分卡已完成',
     scorePartial: '评分卡未完成（*）',
     scoreIncomplete: '评分卡未完成',
-    daysInStage: '本阶段 {{n}} 天',
+    daysShort: '{{n}}天',
+    daysInStageLong: '已在本阶段 {{n}} 天',
     conflictTitle: '该项目已被他人修改',
     conflictBody: '您编辑时依据的是旧版本，项目当前为第 {{version}} 版。为避免覆盖他人的修改，本次操作未保存。请重新加载后再操作。',
     // moves
@@ -364,7 +365,8 @@ export const pipeline: Strings = {
     scoreComplete: 'Scorecard complete',
     scorePartial: 'Scorecard incomplete (*)',
     scoreIncomplete: 'Scorecard incomplete',
-    daysInStage: '{{n}} d in stage',
+    daysShort: '{{n}} d',
+    daysInStageLong: '{{n}} days in this stage',
     conflictTitle: 'Someone else changed this deal',
     conflictBody:
       'Your edit was based on an older version; the deal is now at version {{version}}. Nothing was saved, so nobody’s change is lost. Reload and try again.',
