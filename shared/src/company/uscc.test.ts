@@ -45,6 +45,7 @@ describe('isValidUscc: not the canonical form → false, never a throw', () => {
     { scenario: 'letter I (not in the charset)', input: '91230184MA1BUFLT4I' },
     { scenario: 'letters S, V and Z (not in the charset)', input: '91230184MS1BVFLZ44' },
     { scenario: 'full-width digits', input: '９１４４０３００１９２２０３８２１６' },
+    // biome-ignore lint/correctness/noPrecisionLoss: a number where a string belongs is the point of the case
     { scenario: 'a number', input: 914403001922038216 },
     { scenario: 'null', input: null },
     { scenario: 'undefined', input: undefined },
@@ -82,6 +83,7 @@ describe('computeUsccCheckChar', () => {
     { scenario: '18 characters → null', first17: '914403001922038216', expected: null },
     { scenario: 'lower case → null', first17: '91230184ma1buflt4', expected: null },
     { scenario: 'a character outside the charset → null', first17: '9123018IMA1BUFLT4', expected: null },
+    // biome-ignore lint/correctness/noPrecisionLoss: a number where a string belongs is the point of the case
     { scenario: 'not a string → null', first17: 12345678901234567, expected: null },
   ];
   it.each(cases)('$scenario', ({ first17, expected }) => {

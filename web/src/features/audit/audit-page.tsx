@@ -51,7 +51,7 @@ export function AuditPage() {
               data-testid="audit-filter-entity"
               value={filters.entity}
               onChange={(v) => setFilters({ ...filters, entity: v })}
-              options={(facets.data?.entities ?? []).map((e) => ({ value: e, label: e }))}
+              options={(facets.data?.entities ?? []).map((e) => ({ value: e, label: t(`entities.${e}`, { defaultValue: e }) }))}
             />
           </Col>
           <Col xs={24} md={6}>
@@ -63,7 +63,7 @@ export function AuditPage() {
               data-testid="audit-filter-action"
               value={filters.action}
               onChange={(v) => setFilters({ ...filters, action: v })}
-              options={(facets.data?.actions ?? []).map((e) => ({ value: e, label: e }))}
+              options={(facets.data?.actions ?? []).map((e) => ({ value: e, label: `${t(`actions.${e}`, { defaultValue: e })} · ${e}` }))}
             />
           </Col>
           <Col xs={24} md={5}>
@@ -111,8 +111,16 @@ export function AuditPage() {
           columns={[
             { title: t('at'), dataIndex: 'at', width: 180, render: (v: string) => <span className="num">{f.instant(v)}</span> },
             { title: t('actor'), dataIndex: 'actorLabel', render: (v: string) => (v === 'system' ? <Tag>{t('system')}</Tag> : v) },
-            { title: t('action'), dataIndex: 'action', render: (v: string) => <Tag color={v.includes('Failed') ? 'red' : 'blue'}>{v}</Tag> },
-            { title: t('entity'), dataIndex: 'entity' },
+            {
+              title: t('action'),
+              dataIndex: 'action',
+              render: (v: string) => (
+                <Tag color={v.includes('Failed') ? 'red' : 'blue'} title={v}>
+                  {t(`actions.${v}`, { defaultValue: v })}
+                </Tag>
+              ),
+            },
+            { title: t('entity'), dataIndex: 'entity', render: (v: string) => t(`entities.${v}`, { defaultValue: v }) },
             { title: t('entityId'), dataIndex: 'entityId' },
           ]}
         />

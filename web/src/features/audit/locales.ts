@@ -18,6 +18,13 @@ export const audit: Strings = {
     system: '系统',
     count: '已显示 {{n}} 条',
     nothing: '（无）',
+    // Labels of audit actions and record types; a code without a label is shown as it is.
+    actions: {
+      auth: { signIn: '登录', signInFailed: '登录失败', signOut: '退出登录' },
+      user: { create: '新建用户', update: '修改用户', resetPassword: '重置密码', changePassword: '修改密码', setLocale: '切换语言' },
+      demo: { seed: '生成演示数据' },
+    },
+    entities: { user: '用户', database: '数据库' },
   },
   en: {
     title: 'Audit trail',
@@ -36,5 +43,17 @@ export const audit: Strings = {
     system: 'System',
     count: '{{n}} shown',
     nothing: '(none)',
+    actions: {
+      auth: { signIn: 'Signed in', signInFailed: 'Sign-in failed', signOut: 'Signed out' },
+      user: {
+        create: 'Created user',
+        update: 'Changed user',
+        resetPassword: 'Reset password',
+        changePassword: 'Changed password',
+        setLocale: 'Changed language',
+      },
+      demo: { seed: 'Created demo data' },
+    },
+    entities: { user: 'User', database: 'Database' },
   },
 };

@@ -1,0 +1,124 @@
+import { copyFileSync, rmSync } from 'node:fs';
+import { createDb, type Db } from '@highland/drizzle';
+import type { StressSet } from './stress/index.js';
+
+/** What a benchmark file gets: the stress set and ways to open it. */
+export interface BenchContext {
+  stress: StressSet;
+  /** The cached stress set, opened for reading (do not write to it: every benchmark shares it). */
+  openDb: () => Promise<Db>;
+  /** A private copy of the stress set, for benchmarks that write; removed after the run. */
+  copyDb: () => Promise<Db>;
+}
+
+/** One measured operation beside its lower bound, timed interleaved in the same run. */
+export interface BenchCase {
+  name: string;
+  /** The operation as the app runs it (data access and domain code, not the HTTP layer unless stated). */
+  run: () => Promise<unknown>;
+  /** The raw-SQL lower bound (or a peer library) it is compared with. */
+  baseline: { name: string; run: () => Promise<unknown> };
+  /** Checks, once before timing, that both sides computed the same answer; returns a problem or null. */
+  same?: (measured: unknown, baseline: unknown) => string | null;
+  /** Timed runs of each side (default 15) after `warmup` untimed ones (default 2). */
+  iterations?: number;
+  warmup?: number;
+}
+
+export interface Bench {
+  /** Section id in docs/PERFORMANCE.md and the filter `pnpm bench <id>` matches. */
+  id: string;
+  title: string;
+  /** A paragraph for PERFORMANCE.md: what is measured, and what the lower bound is. */
+  about: string;
+  prepare: (ctx: BenchContext) => Promise<{ cases: BenchCase[]; close?: () => Promise<void> | void }>;
+}
+
+export function defineBench(bench: Bench): Bench {
+  return bench;
+}
+
+export interface CaseResult {
+  name: string;
+  baselineName: string;
+  runs: number;
+  p50: number;
+  p90: number;
+  baselineP50: number;
+  baselineP90: number;
+  ratio: number;
+}
+
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return (sorted[lo] ?? 0) + ((sorted[hi] ?? 0) - (sorted[lo] ?? 0)) * (pos - lo);
+}
+
+/** Times a case: warm-up, then runs of the operation and of its baseline alternately, so both see the same machine. */
+export async function measure(c: BenchCase): Promise<CaseResult> {
+  const first = await c.run();
+  const base = await c.baseline.run();
+  const problem = c.same?.(first, base) ?? null;
+  if (problem) throw new Error(`${c.name}: the measured operation and its baseline disagree: ${problem}`);
+  for (let i = 1; i < (c.warmup ?? 2); i++) {
+    await c.run();
+    await c.baseline.run();
+  }
+  const a: number[] = [];
+  const b: number[] = [];
+  const n = c.iterations ?? 15;
+  for (let i = 0; i < n; i++) {
+    let t = performance.now();
+    await c.run();
+    a.push(performance.now() - t);
+    t = performance.now();
+    await c.baseline.run();
+    b.push(performance.now() - t);
+  }
+  a.sort((x, y) => x - y);
+  b.sort((x, y) => x - y);
+  const p50 = quantile(a, 0.5);
+  const baselineP50 = quantile(b, 0.5);
+  return {
+    name: c.name,
+    baselineName: c.baseline.name,
+    runs: n,
+    p50,
+    p90: quantile(a, 0.9),
+    baselineP50,
+    baselineP90: quantile(b, 0.9),
+    ratio: p50 / baselineP50,
+  };
+}
+
+/** Opens the stress set, or a private copy of it. */
+export function contextFor(stress: StressSet): { ctx: BenchContext; cleanup: () => void } {
+  const opened: Db[] = [];
+  const copies: string[] = [];
+  const ctx: BenchContext = {
+    stress,
+    openDb: async () => {
+      const db = await createDb(stress.url);
+      opened.push(db);
+      return db;
+    },
+    copyDb: async () => {
+      const path = stress.path.replace(/\.db$/, `-copy-${process.pid}-${copies.length}.db`);
+      copyFileSync(stress.path, path);
+      copies.push(path);
+      const db = await createDb(`file:${path}`);
+      opened.push(db);
+      return db;
+    },
+  };
+  return {
+    ctx,
+    cleanup: () => {
+      for (const db of opened) db.$client.close();
+      for (const p of copies) for (const suffix of ['', '-wal', '-shm']) rmSync(p + suffix, { force: true });
+    },
+  };
+}
