@@ -51,12 +51,11 @@ CREATE TABLE `deal` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `deal_company_fund_uq` ON `deal` (`company_id`,`fund_id`);--> statement-breakpoint
-CREATE INDEX `deal_fund_stage_idx` ON `deal` (`fund_id`,`pipeline`,`stage`,`score`);--> statement-breakpoint
+CREATE INDEX `deal_fund_stage_idx` ON `deal` (`fund_id`,`pipeline`,`stage`,`score`,`amount_fen`);--> statement-breakpoint
 CREATE INDEX `deal_fund_updated_idx` ON `deal` (`fund_id`,`updated_at`,`id`);--> statement-breakpoint
 CREATE INDEX `deal_pipeline_updated_idx` ON `deal` (`pipeline`,`updated_at`,`id`);--> statement-breakpoint
 CREATE INDEX `deal_pipeline_amount_idx` ON `deal` (`pipeline`,`amount_fen`,`id`);--> statement-breakpoint
 CREATE INDEX `deal_pipeline_score_idx` ON `deal` (`pipeline`,`score`,`id`);--> statement-breakpoint
-CREATE INDEX `deal_company_idx` ON `deal` (`company_id`);--> statement-breakpoint
 CREATE INDEX `deal_owner_idx` ON `deal` (`owner_id`);--> statement-breakpoint
 CREATE INDEX `deal_applicant_idx` ON `deal` (`applicant_id`);--> statement-breakpoint
 CREATE TABLE `deal_note` (

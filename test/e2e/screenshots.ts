@@ -50,7 +50,12 @@ export const SHOTS: Shot[] = [
     path: '/audit',
     ready: (p) => p.getByTestId('audit-table').locator('tbody tr.ant-table-row').first().waitFor(),
   },
-  { file: 'pipeline-board.png', as: 'gp@demo.highland', path: '/pipeline', ready: (p) => p.getByTestId('column-sourced').locator('[data-testid^=card-]').first().waitFor() },
+  {
+    file: 'pipeline-board.png',
+    as: 'gp@demo.highland',
+    path: '/pipeline',
+    ready: (p) => p.getByTestId('column-sourced').locator('[data-testid^=card-]').first().waitFor(),
+  },
   { file: 'pipeline-table.png', as: 'gp@demo.highland', path: '/pipeline/table', ready: (p) => p.getByTestId('deal-row').first().waitFor() },
   {
     file: 'pipeline-deal.png',
@@ -73,9 +78,19 @@ export const SHOTS: Shot[] = [
       await p.getByTestId('import-issues').waitFor();
     },
   },
-  { file: 'pipeline-overlap.png', as: 'gov@demo.highland', path: '/overlap', ready: (p) => p.getByTestId('overlap-table').locator('tbody tr.ant-table-row').first().waitFor() },
+  {
+    file: 'pipeline-overlap.png',
+    as: 'gov@demo.highland',
+    path: '/overlap',
+    ready: (p) => p.getByTestId('overlap-table').locator('tbody tr.ant-table-row').first().waitFor(),
+  },
   { file: 'selection-board.png', as: 'fof@demo.highland', path: '/selection', ready: (p) => p.getByTestId('column-call').waitFor() },
-  { file: 'companies.png', as: 'gp@demo.highland', path: '/companies', ready: (p) => p.getByTestId('companies-table').locator('tbody tr.ant-table-row').first().waitFor() },
+  {
+    file: 'companies.png',
+    as: 'gp@demo.highland',
+    path: '/companies',
+    ready: (p) => p.getByTestId('companies-table').locator('tbody tr.ant-table-row').first().waitFor(),
+  },
 ];
 
 /** An import file of 60 rows with the mistakes people make: a wrong check character, an unknown sector, a formula, a stage that needs a scorecard. */
@@ -89,7 +104,16 @@ function sampleImport(): Buffer {
     const bad = (k: number) => i === k;
     const uscc = bad(7) ? `${code(i).slice(0, 17)}${code(i).endsWith('0') ? '1' : '0'}` : code(i);
     rows.push(
-      [uscc, `上海样例${i}号智能科技有限公司`, bad(18) ? '元宇宙' : 'AI芯片', '浦东张江', '民营', bad(33) ? '投决会' : '初筛', String(500 + i * 10), bad(41) ? '=1+1' : '路演推荐'].join(','),
+      [
+        uscc,
+        `上海样例${i}号智能科技有限公司`,
+        bad(18) ? '元宇宙' : 'AI芯片',
+        '浦东张江',
+        '民营',
+        bad(33) ? '投决会' : '初筛',
+        String(500 + i * 10),
+        bad(41) ? '=1+1' : '路演推荐',
+      ].join(','),
     );
   }
   return Buffer.from(rows.join('\r\n'), 'utf8');

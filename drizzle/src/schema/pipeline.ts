@@ -73,12 +73,12 @@ export const deal = sqliteTable(
   },
   (t) => [
     uniqueIndex('deal_company_fund_uq').on(t.companyId, t.fundId),
-    index('deal_fund_stage_idx').on(t.fundId, t.pipeline, t.stage, t.score),
+    // The board: a column's cards by score, and (amount trailing) its count and amount from the index alone.
+    index('deal_fund_stage_idx').on(t.fundId, t.pipeline, t.stage, t.score, t.amountFen),
     index('deal_fund_updated_idx').on(t.fundId, t.updatedAt, t.id),
     index('deal_pipeline_updated_idx').on(t.pipeline, t.updatedAt, t.id),
     index('deal_pipeline_amount_idx').on(t.pipeline, t.amountFen, t.id),
     index('deal_pipeline_score_idx').on(t.pipeline, t.score, t.id),
-    index('deal_company_idx').on(t.companyId),
     index('deal_owner_idx').on(t.ownerId),
     index('deal_applicant_idx').on(t.applicantId),
   ],

@@ -11,13 +11,28 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
  * same columns as the first. Returns the new ids in insertion order.
  */
 export async function bulkInsert<T extends SQLiteTable>(tx: Tx, table: T, rows: ReadonlyArray<T['$inferInsert']>, chunk = 5000): Promise<number[]> {
+  return (await bulkInsertKeyed(tx, table, rows, null, chunk)).map((r) => r.id);
+}
+
+/**
+ * bulkInsert returning each new row's id with the value of `keyColumn` (its SQL name), for callers that
+ * must match ids to their rows without relying on the order RETURNING yields them in.
+ */
+export async function bulkInsertKeyed<T extends SQLiteTable>(
+  tx: Tx,
+  table: T,
+  rows: ReadonlyArray<T['$inferInsert']>,
+  keyColumn: string | null,
+  chunk = 5000,
+): Promise<Array<{ id: number; key: unknown }>> {
   if (!rows.length) return [];
   const columns = getTableColumns(table) as Record<string, { name: string; mapToDriverValue: (v: unknown) => unknown }>;
   const keys = Object.keys(rows[0] as object).filter((k) => (rows[0] as Record<string, unknown>)[k] !== undefined && columns[k]);
   const cols = keys.map((k) => columns[k] as { name: string; mapToDriverValue: (v: unknown) => unknown });
   const names = sql.raw(cols.map((c) => `"${c.name}"`).join(', '));
   const picks = sql.raw(cols.map((_, i) => `value->>${i}`).join(', '));
-  const ids: number[] = [];
+  const ids: Array<{ id: number; key: unknown }> = [];
+  const returning = sql.raw(keyColumn ? `id, "${keyColumn}" AS key` : 'id, NULL AS key');
   for (let i = 0; i < rows.length; i += chunk) {
     const part = rows.slice(i, i + chunk);
     const json = JSON.stringify(
@@ -28,8 +43,8 @@ export async function bulkInsert<T extends SQLiteTable>(tx: Tx, table: T, rows: 
         }),
       ),
     );
-    const out = await tx.all<{ id: number }>(sql`INSERT INTO ${table} (${names}) SELECT ${picks} FROM json_each(${json}) RETURNING id`);
-    for (const r of out) ids.push(r.id);
+    const out = await tx.all<{ id: number; key: unknown }>(sql`INSERT INTO ${table} (${names}) SELECT ${picks} FROM json_each(${json}) RETURNING ${returning}`);
+    for (const r of out) ids.push(r);
   }
   return ids;
 }

@@ -18,12 +18,15 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type MutationContext, mutate } from '../audit.js';
 import { assertFundWritable } from '../auth/scope.js';
 import type { Actor } from '../context.js';
+import { bulkInsert, bulkInsertKeyed } from './bulk.js';
 import { dealSnapshot, type DealRow } from './deal.js';
 import type { ImportTable, Progress } from './import-file.js';
 import { fundKind, pipelineSettings } from './scoring.js';
 import { indexCompanies, indexDealTexts, reindexDeals } from './search.js';
 
 const CHUNK = 400;
+/** Rows per multi-row write (one JSON parameter each, see bulk.ts). */
+const WRITE_CHUNK = 5000;
 
 type DealPatch = Partial<Pick<DealRow, 'ownerId' | 'source' | 'round' | 'amountFen' | 'preMoneyFen' | 'nextStep' | 'nextStepDate'>>;
 
@@ -265,14 +268,20 @@ async function writePlan(tx: Tx, ctx: MutationContext & { actor: Actor }, plan: 
 
   // Companies new to the register.
   const companyIds = new Map<string, number>();
-  for (let i = 0; i < plan.newCompanies.length; i += 200) {
-    const part = plan.newCompanies.slice(i, i + 200);
-    const inserted = await tx
-      .insert(company)
-      .values(part.map((r) => ({ ...r.company, nameNorm: normaliseCompanyName(r.company.nameZh), createdBy: actorId, createdAt: now, updatedAt: now })))
-      .returning({ id: company.id, uscc: company.uscc, nameZh: company.nameZh, nameEn: company.nameEn });
-    for (const c of inserted) companyIds.set(c.uscc as string, c.id);
-    await indexCompanies(tx, inserted, true);
+  for (let i = 0; i < plan.newCompanies.length; i += WRITE_CHUNK) {
+    const part = plan.newCompanies.slice(i, i + WRITE_CHUNK);
+    const inserted = await bulkInsertKeyed(
+      tx,
+      company,
+      part.map((r) => ({ ...r.company, nameNorm: normaliseCompanyName(r.company.nameZh), createdBy: actorId, createdAt: now, updatedAt: now })),
+      'uscc',
+    );
+    for (const c of inserted) companyIds.set(c.key as string, c.id);
+    await indexCompanies(
+      tx,
+      part.map((r) => ({ id: companyIds.get(r.company.uscc) as number, nameZh: r.company.nameZh, nameEn: r.company.nameEn, uscc: r.company.uscc })),
+      true,
+    );
     await step(part.length);
   }
   const existingIds = await inChunks(
@@ -285,35 +294,37 @@ async function writePlan(tx: Tx, ctx: MutationContext & { actor: Actor }, plan: 
   // New deals, their first stage event and notes.
   const createdDealIds: number[] = [];
   let notesAdded = 0;
-  for (let i = 0; i < plan.creates.length; i += 200) {
-    const part = plan.creates.slice(i, i + 200);
-    const inserted = await tx
-      .insert(deal)
-      .values(
-        part.map(({ row, ownerId }) => ({
-          fundId: plan.fundId,
-          pipeline: 'direct' as const,
-          companyId: companyIds.get(row.company.uscc) as number,
-          stage: row.deal.stage,
-          previousStage: row.deal.previousStage,
-          stageEnteredAt: now,
-          ownerId,
-          source: row.deal.source ?? 'inbound',
-          round: row.deal.round,
-          amountFen: row.deal.amountFen,
-          preMoneyFen: row.deal.preMoneyFen,
-          nextStep: row.deal.nextStep,
-          nextStepDate: row.deal.nextStepDate,
-          createdAt: now,
-          createdBy: actorId,
-          updatedAt: now,
-        })),
-      )
-      .returning({ id: deal.id, companyId: deal.companyId });
-    const idByCompany = new Map(inserted.map((d) => [d.companyId as number, d.id]));
+  for (let i = 0; i < plan.creates.length; i += WRITE_CHUNK) {
+    const part = plan.creates.slice(i, i + WRITE_CHUNK);
+    const inserted = await bulkInsertKeyed(
+      tx,
+      deal,
+      part.map(({ row, ownerId }) => ({
+        fundId: plan.fundId,
+        pipeline: 'direct' as const,
+        companyId: companyIds.get(row.company.uscc) as number,
+        stage: row.deal.stage,
+        previousStage: row.deal.previousStage,
+        stageEnteredAt: now,
+        ownerId,
+        source: row.deal.source ?? 'inbound',
+        round: row.deal.round,
+        amountFen: row.deal.amountFen,
+        preMoneyFen: row.deal.preMoneyFen,
+        nextStep: row.deal.nextStep,
+        nextStepDate: row.deal.nextStepDate,
+        createdAt: now,
+        createdBy: actorId,
+        updatedAt: now,
+      })),
+      'company_id',
+    );
+    const idByCompany = new Map(inserted.map((d) => [Number(d.key), d.id]));
     const withIds = part.map(({ row }) => ({ row, id: idByCompany.get(companyIds.get(row.company.uscc) as number) as number }));
     createdDealIds.push(...withIds.map((w) => w.id));
-    await tx.insert(dealStageEvent).values(
+    await bulkInsert(
+      tx,
+      dealStageEvent,
       withIds.map(({ row, id }) => ({
         dealId: id,
         fromStage: null,
@@ -327,7 +338,11 @@ async function writePlan(tx: Tx, ctx: MutationContext & { actor: Actor }, plan: 
     );
     const notes = withIds.filter((w) => w.row.note);
     if (notes.length) {
-      await tx.insert(dealNote).values(notes.map(({ row, id }) => ({ dealId: id, authorId: actorId, authorLabel: label, body: row.note as string, at: now })));
+      await bulkInsert(
+        tx,
+        dealNote,
+        notes.map(({ row, id }) => ({ dealId: id, authorId: actorId, authorLabel: label, body: row.note as string, at: now })),
+      );
       notesAdded += notes.length;
     }
     await indexDealTexts(

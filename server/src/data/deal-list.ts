@@ -15,7 +15,7 @@ import {
   stageOrder,
   wonStage,
 } from '@highland/shared';
-import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, ne, or, type SQL, type SQLWrapper, sql, sum } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, type SQL, type SQLWrapper, sql, sum } from 'drizzle-orm';
 import { assertFundReadable, assertGroupReader, fundScopeCondition, readableFunds } from '../auth/scope.js';
 import type { Actor } from '../context.js';
 import { pipelineSettings } from './scoring.js';
@@ -185,45 +185,41 @@ export async function boardOf(db: DbOrTx, actor: Actor, input: BoardInput) {
     .from(deal)
     .where(conds)
     .groupBy(deal.stage);
-  const recentFirst = WON_OR_SIDE(input.pipeline);
-  const ranked = db
-    .select({
-      id: deal.id,
-      rn: sql<number>`row_number() OVER (PARTITION BY ${deal.stage} ORDER BY CASE WHEN ${deal.stage} IN (${sql.join(
-        recentFirst.map((s) => sql`${s}`),
-        sql`, `,
-      )}) THEN ${deal.stageEnteredAt} END DESC, ${deal.score} DESC, ${deal.stageEnteredAt} ASC, ${deal.id} DESC)`.as('rn'),
-    })
-    .from(deal)
-    .where(conds)
-    .as('ranked');
-  const cards = await db
-    .select({
-      id: deal.id,
-      version: deal.version,
-      stage: deal.stage,
-      previousStage: deal.previousStage,
-      stageEnteredAt: deal.stageEnteredAt,
-      companyId: deal.companyId,
-      nameZh: sql<string>`coalesce(${company.nameZh}, ${deal.proposalNameZh})`,
-      nameEn: sql<string | null>`coalesce(${company.nameEn}, ${deal.proposalNameEn})`,
-      sector: company.sector,
-      zone: company.zone,
-      amountFen: deal.amountFen,
-      score: deal.score,
-      scoreComplete: deal.scoreComplete,
-      ownerName: user.name,
-      round: deal.round,
-      nextStep: deal.nextStep,
-      nextStepDate: deal.nextStepDate,
-      rn: ranked.rn,
-    })
-    .from(ranked)
-    .innerJoin(deal, eq(deal.id, ranked.id))
-    .leftJoin(company, eq(company.id, deal.companyId))
-    .leftJoin(user, eq(user.id, deal.ownerId))
-    .where(lte(ranked.rn, input.perColumn))
-    .orderBy(asc(ranked.rn));
+  // One small indexed query per column (deal_fund_stage_idx: fund, pipeline, stage, score) rather than
+  // one window over the whole fund: each reads only the cards it shows.
+  const recentFirst = new Set(WON_OR_SIDE(input.pipeline));
+  const cardFields = {
+    id: deal.id,
+    version: deal.version,
+    stage: deal.stage,
+    previousStage: deal.previousStage,
+    stageEnteredAt: deal.stageEnteredAt,
+    companyId: deal.companyId,
+    nameZh: sql<string>`coalesce(${company.nameZh}, ${deal.proposalNameZh})`,
+    nameEn: sql<string | null>`coalesce(${company.nameEn}, ${deal.proposalNameEn})`,
+    sector: company.sector,
+    zone: company.zone,
+    amountFen: deal.amountFen,
+    score: deal.score,
+    scoreComplete: deal.scoreComplete,
+    ownerName: user.name,
+    round: deal.round,
+    nextStep: deal.nextStep,
+    nextStepDate: deal.nextStepDate,
+  };
+  const cardsByStage = new Map<string, Array<Awaited<ReturnType<typeof columnCards>>[number]>>();
+  function columnCards(stage: string) {
+    return db
+      .select(cardFields)
+      .from(deal)
+      .leftJoin(company, eq(company.id, deal.companyId))
+      .leftJoin(user, eq(user.id, deal.ownerId))
+      .where(and(conds, eq(deal.stage, stage)))
+      .orderBy(...(recentFirst.has(stage) ? [desc(deal.stageEnteredAt), desc(deal.id)] : [desc(deal.score), asc(deal.stageEnteredAt), desc(deal.id)]))
+      .limit(input.perColumn);
+  }
+  for (const stage of columns) if (totals.some((t) => t.stage === stage)) cardsByStage.set(stage, await columnCards(stage));
+  const cards = [...cardsByStage.values()].flat();
   const overlapping = new Set<number>();
   const companyIds = [...new Set(cards.map((c) => c.companyId).filter((id): id is number => id !== null))];
   if (isGroupReader(actor) && companyIds.length) {
@@ -244,7 +240,7 @@ export async function boardOf(db: DbOrTx, actor: Actor, input: BoardInput) {
         stage,
         count: t?.n ?? 0,
         amountFen: t?.amount ?? 0,
-        cards: cards.filter((c) => c.stage === stage).map(({ rn: _rn, ...c }) => ({ ...c, overlap: c.companyId !== null && overlapping.has(c.companyId) })),
+        cards: (cardsByStage.get(stage) ?? []).map((c) => ({ ...c, overlap: c.companyId !== null && overlapping.has(c.companyId) })),
       };
     }),
   };

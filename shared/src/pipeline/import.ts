@@ -4,7 +4,8 @@
  * (row, column, rule) before anything is written; the server adds the checks that need the database
  * (owners, existing deals) in the same form.
  */
-import { UsccSchema, WebsiteSchema } from '../company/schema.js';
+import { WebsiteSchema } from '../company/schema.js';
+import { isValidUscc } from '../company/uscc.js';
 import { isIsoDate } from '../common/dates.js';
 import { DATE_MAX, DATE_MIN } from '../common/schema.js';
 import type { Labelled } from '../reference/taxonomy.js';
@@ -243,7 +244,7 @@ function cellText(cell: ImportCell): string {
 function text(cell: ImportCell, max: number): string | null {
   const s = cellText(cell);
   if (s === '') return null;
-  if ([...s].length > max) throw new CellError('too_big', `must be at most ${max} characters`, { maximum: max, origin: 'string' });
+  if (s.length > max && [...s].length > max) throw new CellError('too_big', `must be at most ${max} characters`, { maximum: max, origin: 'string' });
   return s;
 }
 
@@ -363,9 +364,10 @@ export function checkImportRows(rows: ReadonlyArray<{ row: number; cells: readon
       (c) => {
         const s = cellText(c);
         if (s === '') return null;
-        const r = UsccSchema.safeParse(s);
-        if (!r.success) throw new CellError('uscc', `"${s.slice(0, 24)}" is not a valid unified social credit code`);
-        return r.data;
+        // What UsccSchema does (trim, upper-case, check), without zod's cost on 100,000 rows.
+        const code = s.toUpperCase();
+        if (!isValidUscc(code)) throw new CellError('uscc', `"${s.slice(0, 24)}" is not a valid unified social credit code`);
+        return code;
       },
       true,
     );

@@ -15,6 +15,7 @@ import { createDb, type Db, migrateDb, migrationsFolder } from '@highland/drizzl
 import { Random } from '@highland/server/demo/random';
 import type { Transaction } from '@libsql/client';
 import { companiesPart } from './companies.js';
+import { dealsPart } from './deals.js';
 import { fundGroupPart } from './fund-group.js';
 import { type Cell, insertRows } from './insert.js';
 
@@ -42,7 +43,7 @@ export interface StressPart<Out = unknown> {
  * (funds, LPs, commitments, the ledger) next. Later issues append theirs: deals (pipeline), investments
  * (portfolio) — see README.md.
  */
-export const PARTS: StressPart[] = [companiesPart, fundGroupPart];
+export const PARTS: StressPart[] = [companiesPart, fundGroupPart, dealsPart];
 
 export const STRESS_SEED = 20250101;
 export const DATA_DIR = fileURLToPath(new URL('../.data', import.meta.url));
