@@ -4,6 +4,8 @@ import { companyRouter } from './routers/company.js';
 import { dealRouter } from './routers/deal.js';
 import { groupRouter } from './routers/group.js';
 import { pipelineRouter } from './routers/pipeline.js';
+import { fundRouter } from './routers/fund.js';
+import { ledgerRouter } from './routers/ledger.js';
 import { systemRouter } from './routers/system.js';
 import { userRouter } from './routers/user.js';
 import { router } from './trpc.js';
@@ -18,6 +20,8 @@ export const appRouter = router({
   company: companyRouter,
   deal: dealRouter,
   pipeline: pipelineRouter,
+  fund: fundRouter,
+  ledger: ledgerRouter,
 });
 
 export type AppRouter = typeof appRouter;

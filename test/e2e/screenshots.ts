@@ -18,8 +18,54 @@ interface Shot {
 
 export const SHOTS: Shot[] = [
   { file: 'sign-in.png', as: null, ready: (p) => p.getByText('gov@demo.highland').waitFor() },
-  { file: 'overview-government.png', as: 'gov@demo.highland', path: '/overview', ready: (p) => p.getByTestId('batch-chart').waitFor() },
-  { file: 'overview-government-en.png', as: 'gov@demo.highland', path: '/overview', locale: 'en', ready: (p) => p.getByTestId('batch-chart').waitFor() },
+  {
+    file: 'overview-government.png',
+    as: 'gov@demo.highland',
+    path: '/overview?asOf=2026-10-31',
+    ready: (p) => p.getByTestId('waterfall-chart').locator('canvas').waitFor(),
+  },
+  {
+    file: 'overview-government-en.png',
+    as: 'gov@demo.highland',
+    path: '/overview?asOf=2026-10-31',
+    locale: 'en',
+    ready: (p) => p.getByTestId('waterfall-chart').locator('canvas').waitFor(),
+  },
+  {
+    file: 'overview-government-2022.png',
+    as: 'gov@demo.highland',
+    path: '/overview?asOf=2022-12-31&direct=out',
+    ready: (p) => p.locator('[data-testid=overview][data-as-of="2022-12-31"]').waitFor(),
+  },
+  {
+    file: 'fund-sub-fund-manager.png',
+    as: 'gp@demo.highland',
+    path: '/funds/3?asOf=2026-10-31',
+    ready: (p) => p.getByTestId('positions-table').locator('tbody tr.ant-table-row').first().waitFor(),
+  },
+  {
+    file: 'fund-reinvestment.png',
+    as: 'gov@demo.highland',
+    path: '/funds/21?asOf=2026-10-31',
+    ready: async (p) => {
+      await p.getByTestId('fund-title').waitFor();
+      await p.getByRole('tab', { name: '返投明细' }).click();
+      await p.getByTestId('reinvest-lines').locator('tbody tr.ant-table-row').first().waitFor();
+    },
+  },
+  {
+    file: 'fund-capital-call.png',
+    as: 'gp@demo.highland',
+    path: '/funds/3?asOf=2026-10-31',
+    ready: async (p) => {
+      await p.getByTestId('fund-actions').click();
+      await p.getByText('发起缴款通知').click();
+      await p.getByTestId('call-total').fill('999999');
+      await p.getByTestId('call-form-submit').click();
+      await p.getByTestId('call-form').locator('.ant-form-item-explain-error').first().waitFor();
+    },
+  },
+  { file: 'fund-form.png', as: 'fof@demo.highland', path: '/funds/new', ready: (p) => p.getByTestId('fund-form').waitFor() },
   {
     file: 'funds-manager.png',
     as: 'gp@demo.highland',

@@ -26,8 +26,8 @@ export interface Fixture {
   gpDealId: number;
   gpDealVersion: number;
   otherDealId: number;
-  /** A company with a deal in SF-01, and one with deals only in other funds. */
-  companyId: number;
+  /** A company with a deal in SF-01 only, and one with deals only in other funds. */
+  pipelineCompanyId: number;
   otherCompanyId: number;
   /** A company not (yet) in SF-01's pipeline. */
   freeCompanyId: number;
@@ -35,6 +35,12 @@ export interface Fixture {
   duplicateCompanyId: number;
   /** gp's saved view. */
   gpViewId: number;
+  /** A part of a capital call of the GP's fund that is still unpaid. */
+  outstanding: { callId: number; investorId: number; amountFen: number };
+  /** A fee entry of the GP's fund, not reversed. */
+  feeEntryId: number;
+  /** A company the GP's fund invested in. */
+  companyId: number;
 }
 
 export async function loadFixture(db: Db): Promise<Fixture> {
@@ -99,6 +105,13 @@ export async function loadFixture(db: Db): Promise<Fixture> {
       .onConflictDoUpdate({ target: [savedView.userId, savedView.name], set: { updatedAt: 'x' } })
       .returning({ id: savedView.id })
   )[0];
+  const [outstanding] = await db.all<{ callId: number; investorId: number; amountFen: number }>(sql`
+    SELECT call_id AS callId, investor_id AS investorId, SUM(CASE kind WHEN 'call' THEN amount_fen ELSE -amount_fen END) AS amountFen
+    FROM ledger_entry WHERE fund_id = ${gpFundId} AND call_id IS NOT NULL GROUP BY call_id, investor_id HAVING amountFen > 0 LIMIT 1`);
+  const [fee] = await db.all<{ id: number }>(sql`
+    SELECT id FROM ledger_entry e WHERE fund_id = ${gpFundId} AND kind = 'fee' AND reverses_id IS NULL
+      AND NOT EXISTS (SELECT 1 FROM ledger_entry r WHERE r.reverses_id = e.id) ORDER BY id LIMIT 1`);
+  const [invested] = await db.all<{ id: number }>(sql`SELECT company_id AS id FROM ledger_entry WHERE fund_id = ${gpFundId} AND kind = 'investment' LIMIT 1`);
   return {
     motherFundId: await byCode('MF'),
     gpFundId,
@@ -109,11 +122,14 @@ export async function loadFixture(db: Db): Promise<Fixture> {
     gpDealId: gpDeal?.id ?? -1,
     gpDealVersion: gpDeal?.version ?? -1,
     otherDealId: otherDeal?.id ?? -1,
-    companyId: gpDeal?.companyId ?? -1,
+    pipelineCompanyId: gpDeal?.companyId ?? -1,
     otherCompanyId: otherCompany?.id ?? -1,
     freeCompanyId: free?.id ?? -1,
     duplicateCompanyId: dup?.id ?? -1,
     gpViewId: view?.id ?? -1,
+    outstanding: outstanding ?? { callId: -1, investorId: -1, amountFen: 0 },
+    feeEntryId: fee?.id ?? -1,
+    companyId: invested?.id ?? -1,
   };
 }
 
@@ -127,6 +143,34 @@ export interface AccessCase {
    */
   scoped?: Array<{ who: Identity; input: (fx: Fixture) => unknown }>;
 }
+
+/** A sub-fund the mother fund has decided on but not yet set up: a valid `fund.create` input. */
+export const NEW_FUND = {
+  kind: 'sub' as const,
+  code: 'SF-26',
+  nameZh: '上海人工智能大模型创新基金',
+  nameEn: 'Shanghai AI Foundation Model Innovation Fund',
+  managerId: null,
+  sponsorType: 'market' as const,
+  batch: 4,
+  isFundOfFunds: false,
+  decisionDate: '2026-09-01',
+  establishedDate: null,
+  termYears: 8,
+  investmentPeriodYears: 5,
+  targetSizeFen: 300_000_000_000,
+  sectorFocus: ['ai_algorithms' as const],
+  status: 'approved' as const,
+  govShareCap: 0.3,
+  govShareOverrideAllowed: false,
+  reinvestK: 1.5,
+  reinvestWeightRegistered: 1,
+  reinvestWeightRelocated: 0.8,
+  reinvestWeightSubsidiary: 0.5,
+  reinvestBasis: 'committed' as const,
+  feeBasis: 'committed' as const,
+  feeRate: 0.02,
+};
 
 const everyone = IDENTITIES;
 const signedIn = ['admin', 'government', 'gp', 'fof', 'lp'] as const;
@@ -168,20 +212,21 @@ export const ACCESS_CASES: Record<string, AccessCase> = {
   'audit.list': { allowed: ['admin', 'government'], input: () => ({ limit: 10 }) },
   'audit.facets': { allowed: ['admin', 'government'] },
   'group.overview': { allowed: ['admin', 'government', 'fof'], input: () => ({ asOf: '2025-12-31' }) },
+  'group.exportOverview': { allowed: ['admin', 'government', 'fof'], input: () => ({ asOf: '2025-12-31', locale: 'zh-CN' }) },
   'group.funds': { allowed: ['admin', 'government', 'gp', 'fof'], input: () => ({ asOf: '2025-12-31' }) },
   'group.portfolio': { allowed: ['lp'], input: () => ({ asOf: '2025-12-31' }) },
 
   'company.list': { allowed: pipelineReaders, input: () => ({ limit: 20 }) },
-  'company.get': { allowed: pipelineReaders, input: (fx) => ({ id: fx.companyId }) },
+  'company.get': { allowed: pipelineReaders, input: (fx) => ({ id: fx.pipelineCompanyId }) },
   'company.search': { allowed: pipelineReaders, input: () => ({ q: '上海' }) },
   'company.duplicates': { allowed: ['gp', 'fof'], input: () => ({ nameZh: '上海测试智能科技有限公司' }) },
   'company.create': { allowed: ['gp', 'fof'], input: () => newCompany(1) },
   'company.update': {
     allowed: ['gp', 'fof'],
-    input: (fx) => ({ id: fx.companyId, headcount: 99 }),
+    input: (fx) => ({ id: fx.pipelineCompanyId, headcount: 99 }),
     scoped: [{ who: 'gp', input: (fx) => ({ id: fx.otherCompanyId, headcount: 99 }) }],
   },
-  'company.merge': { allowed: ['gp', 'fof'], input: (fx) => ({ fromId: fx.duplicateCompanyId, intoId: fx.companyId }) },
+  'company.merge': { allowed: ['gp', 'fof'], input: (fx) => ({ fromId: fx.duplicateCompanyId, intoId: fx.pipelineCompanyId }) },
 
   'deal.list': {
     allowed: pipelineReaders,
@@ -259,4 +304,59 @@ export const ACCESS_CASES: Record<string, AccessCase> = {
   'pipeline.views': { allowed: pipelineReaders },
   'pipeline.saveView': { allowed: pipelineReaders, input: () => view },
   'pipeline.deleteView': { allowed: ['gp'], input: (fx) => ({ id: fx.gpViewId }) },
+
+  'fund.detail': {
+    allowed: ['admin', 'government', 'gp', 'fof'],
+    input: (fx) => ({ id: fx.gpFundId, asOf: '2026-10-31' }),
+    scoped: [{ who: 'gp', input: (fx) => ({ id: fx.otherSubFundId }) }],
+  },
+  'fund.entries': {
+    allowed: ['admin', 'government', 'gp', 'fof'],
+    input: (fx) => ({ id: fx.gpFundId, limit: 20 }),
+    scoped: [{ who: 'gp', input: (fx) => ({ id: fx.otherSubFundId, limit: 20 }) }],
+  },
+  'fund.get': { allowed: ['admin', 'fof'], input: (fx) => ({ id: fx.gpFundId }) },
+  'fund.formOptions': { allowed: ['admin', 'fof'] },
+  'fund.investorOptions': { allowed: ['gp', 'fof'] },
+  'fund.create': { allowed: ['admin', 'fof'], input: () => NEW_FUND },
+  'fund.update': { allowed: ['admin', 'fof'], input: (fx) => ({ id: fx.gpFundId, nameEn: 'Shanghai Zhangjiang AI Chip Venture Fund I' }) },
+  'ledger.commit': {
+    allowed: ['gp', 'fof'],
+    input: (fx) => ({ fundId: fx.gpFundId, date: '2026-10-30', isClose: true, lines: [{ investorId: fx.lpInvestorId, amountFen: 100_000_000_00 }] }),
+    scoped: [
+      {
+        who: 'gp',
+        input: (fx) => ({ fundId: fx.otherSubFundId, date: '2026-10-30', isClose: true, lines: [{ investorId: fx.lpInvestorId, amountFen: 100_000_00 }] }),
+      },
+    ],
+  },
+  'ledger.capitalCall': {
+    allowed: ['gp'],
+    input: (fx) => ({ fundId: fx.gpFundId, noticeDate: '2026-11-02', dueDate: '2026-11-17', totalFen: 50_000_000_00, purpose: '第N期出资' }),
+    scoped: [{ who: 'fof', input: (fx) => ({ fundId: fx.gpFundId, noticeDate: '2026-11-02', dueDate: '2026-11-17', totalFen: 50_000_000_00 }) }],
+  },
+  'ledger.contribute': {
+    allowed: ['gp'],
+    input: (fx) => ({
+      callId: fx.outstanding.callId,
+      date: '2026-11-05',
+      lines: [{ investorId: fx.outstanding.investorId, amountFen: fx.outstanding.amountFen }],
+    }),
+  },
+  'ledger.distribute': {
+    allowed: ['gp'],
+    input: (fx) => ({ fundId: fx.gpFundId, date: '2026-10-31', totalFen: 10_000_000_00, memo: '项目退出分配' }),
+    scoped: [{ who: 'gp', input: (fx) => ({ fundId: fx.otherSubFundId, date: '2026-10-31', totalFen: 10_000_00 }) }],
+  },
+  'ledger.fee': { allowed: ['gp'], input: (fx) => ({ fundId: fx.gpFundId, date: '2026-10-31', totalFen: 1_000_000_00 }) },
+  'ledger.reverse': { allowed: ['gp'], input: (fx) => ({ entryId: fx.feeEntryId, reason: '管理费计算有误' }) },
+  'ledger.nav': { allowed: ['gp'], input: (fx) => ({ fundId: fx.gpFundId, date: '2026-09-30', navFen: 4_200_000_000_00, source: '季度报告' }) },
+  'ledger.evidence': {
+    allowed: ['gp'],
+    input: (fx) => ({ fundId: fx.gpFundId, companyId: fx.companyId, evidence: 'subsidiary', effectiveDate: '2026-06-30', note: '设立上海子公司' }),
+  },
+  'ledger.createInvestor': {
+    allowed: ['gp', 'fof'],
+    input: () => ({ nameZh: '沪星创业投资有限公司', nameEn: 'Huxing Venture Capital Co., Ltd.', sourceType: 'private' }),
+  },
 };

@@ -21,7 +21,7 @@ describe('against a libSQL server (sqld) by URL', () => {
     const gov = await h.as('gov@demo.highland');
     const overview = await gov.group.overview({ asOf: '2026-10-31' });
     const [subs] = await db.select({ n: count() }).from(fund).where(eq(fund.kind, 'sub'));
-    expect({ subFunds: overview.subFundCount, inDb: subs?.n, mother: overview.motherFund?.committedFen }).toEqual({
+    expect({ subFunds: overview.counts.subFunds, inDb: subs?.n, mother: overview.mother?.committedFen }).toEqual({
       subFunds: 25,
       inDb: 25,
       mother: 1_000_000_000_000,

@@ -1,3 +1,4 @@
+import { company } from './company.js';
 import { type AnySQLiteColumn, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** A programme (the 2019–2021 action plan; later ones) and the period its targets run over. */
@@ -68,6 +69,10 @@ export const fund = sqliteTable(
     reinvestWeightRegistered: real('reinvest_weight_registered').notNull().default(1),
     reinvestWeightRelocated: real('reinvest_weight_relocated').notNull().default(0),
     reinvestWeightSubsidiary: real('reinvest_weight_subsidiary').notNull().default(0),
+    /** Which completion rate the agreement binds (both are always shown): on the mother fund's commitment or its paid-in. */
+    reinvestBasis: text('reinvest_basis', { enum: ['committed', 'paid_in'] })
+      .notNull()
+      .default('committed'),
     feeBasis: text('fee_basis', { enum: ['committed', 'invested', 'nav'] }),
     feeRate: real('fee_rate'),
     createdAt: text('created_at').notNull(),
@@ -131,4 +136,30 @@ export const commitment = sqliteTable(
     createdBy: integer('created_by'),
   },
   (t) => [index('commitment_fund_idx').on(t.fundId, t.date), index('commitment_investor_idx').on(t.investorId, t.date)],
+);
+
+/**
+ * Evidence that an investee counts toward a sub-fund's local reinvestment (返投) other than being
+ * registered in Shanghai (which the company record says): it moved to Shanghai after the investment,
+ * or set up a Shanghai subsidiary, from `effectiveDate`. Append-only in practice: a withdrawn claim is a
+ * row with `withdrawn` set, so the drill-down can say what counted when.
+ */
+export const reinvestEvidence = sqliteTable(
+  'reinvest_evidence',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fundId: integer('fund_id')
+      .notNull()
+      .references(() => fund.id),
+    companyId: integer('company_id')
+      .notNull()
+      .references(() => company.id),
+    evidence: text('evidence', { enum: ['relocated', 'subsidiary'] }).notNull(),
+    effectiveDate: text('effective_date').notNull(),
+    note: text('note'),
+    withdrawn: integer('withdrawn', { mode: 'boolean' }).notNull().default(false),
+    createdAt: text('created_at').notNull(),
+    createdBy: integer('created_by'),
+  },
+  (t) => [index('reinvest_evidence_fund_idx').on(t.fundId, t.companyId)],
 );

@@ -1,4 +1,5 @@
-import { type AnySQLiteColumn, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { company } from './company.js';
 import { fund, investor } from './fund.js';
 
@@ -51,6 +52,8 @@ export const ledgerEntry = sqliteTable(
     index('ledger_investor_idx').on(t.investorId, t.date),
     index('ledger_company_idx').on(t.companyId, t.date),
     uniqueIndex('ledger_reverses_uq').on(t.reversesId),
+    // The reinvestment engine reads every fund's investments as of a date: a small covering index over them alone.
+    index('ledger_investment_idx').on(t.fundId, t.companyId, t.date, t.amountFen).where(sql`${t.kind} = 'investment'`),
   ],
 );
 
@@ -69,4 +72,39 @@ export const navStatement = sqliteTable(
     createdBy: integer('created_by'),
   },
   (t) => [index('nav_fund_date_idx').on(t.fundId, t.date)],
+);
+
+/**
+ * Running balances of each fund's books, kept by triggers in the same transaction as every commitment
+ * and ledger row (migration 0003): for each fund, money source and measure, the cumulative amount as of
+ * every date on which it changed. "As of T" is the row with the greatest date ≤ T, so the group's
+ * figures never scan the ledger. Backdated rows update every later balance. Never written by code;
+ * `test/integration/balances.test.ts` proves it equals a full recomputation.
+ *
+ * - `source`: the investor's source type; `group_fund` for an investor that is itself a fund of the group
+ *   (other than the mother fund), whose money is counted once; `none` for fund ↔ company flows; and `*`,
+ *   every source together (each change is booked under its source and under `*`).
+ * - `measure`: `commitment`, or a ledger kind.
+ */
+export const fundBalance = sqliteTable(
+  'fund_balance',
+  {
+    fundId: integer('fund_id').notNull(),
+    source: text('source').notNull(),
+    measure: text('measure').notNull(),
+    date: text('date').notNull(),
+    cumFen: integer('cum_fen').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fundId, t.source, t.measure, t.date] })],
+);
+
+/** The (fund, source, measure) keys that fund_balance holds, so an as-of read is one index seek per key. */
+export const fundBalanceKey = sqliteTable(
+  'fund_balance_key',
+  {
+    fundId: integer('fund_id').notNull(),
+    source: text('source').notNull(),
+    measure: text('measure').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fundId, t.source, t.measure] })],
 );

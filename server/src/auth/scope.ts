@@ -75,3 +75,24 @@ export function assertGroupReader(actor: Actor): void {
   if (actor.role === 'admin' || actor.role === 'government' || actor.managesMotherFund) return;
   throw new DomainError('FORBIDDEN', 'scope.group', 'Group-wide figures are for government reviewers and the mother fund’s managers.');
 }
+
+/** Funds (sub-funds and vehicles, their settings) are created and edited by administrators and the mother fund's managers. */
+export function assertFundEditor(actor: Actor): void {
+  if (actor.role === 'admin' || actor.managesMotherFund) return;
+  throw new DomainError('FORBIDDEN', 'scope.fundEditor', 'Funds are created and edited by administrators and the mother fund’s managers.');
+}
+
+/** An edit of one fund's settings: an administrator, or a manager of the mother fund for a fund below it. */
+export async function assertFundEditable(db: DbOrTx, actor: Actor, fundId: number): Promise<void> {
+  assertFundEditor(actor);
+  if (actor.role !== 'admin') await assertFundReadable(db, actor, fundId);
+}
+
+/**
+ * Commitments to a fund are recorded by its managers, and by the mother fund's managers for the funds
+ * below it (the mother fund commits to each sub-fund and runs the group's closes).
+ */
+export async function assertCommitmentWritable(db: DbOrTx, actor: Actor, fundId: number): Promise<void> {
+  if (actor.role === 'manager' && actor.managesMotherFund && (await withDescendants(db, actor.managedFundIds)).includes(fundId)) return;
+  assertFundWritable(actor, fundId);
+}

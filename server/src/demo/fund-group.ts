@@ -1,7 +1,8 @@
 import { capitalCall, commitment, fund, fundPhase, investor, ledgerEntry, manager, programme, programmeTarget, type Tx } from '@highland/drizzle';
-import { addDays, addMonths, allocateProRata, type InvestorSource } from '@highland/shared';
+import { addDays, addMonths, allocateProRata, type InvestorSource, type Sector } from '@highland/shared';
 import { insertChunked } from './insert.js';
-import { DEMO_LP_FUNDS, DEMO_LP_NAME, DIRECT_VEHICLE, LP_POOL, MOTHER_FUND, MOTHER_LPS, SUB_FUNDS, type SubFundSpec } from './names.js';
+import { type DeployableFund, seedDeployments } from './fund-deployments.js';
+import { DEMO_LP_FUNDS, DEMO_LP_NAME, DEMO_STORY, DIRECT_VEHICLE, LP_POOL, MOTHER_FUND, MOTHER_LPS, SUB_FUNDS, type SubFundSpec } from './names.js';
 import type { Random } from './random.js';
 
 /** The demo's books run up to this date; the app shows them as of any date. */
@@ -20,8 +21,9 @@ export interface FundGroupResult {
 
 interface LedgerRow {
   fundId: number;
-  kind: 'call' | 'contribution' | 'distribution' | 'fee';
-  investorId: number;
+  kind: 'call' | 'contribution' | 'distribution' | 'fee' | 'investment';
+  investorId?: number;
+  companyId?: number;
   amountFen: number;
   date: string;
   callId?: number;
@@ -212,12 +214,25 @@ export async function seedFundGroup(tx: Tx, rng: Random, createdAt: string): Pro
   const fofSpec = SUB_FUNDS.find((s) => s.fundOfFunds);
   const fofTargets = new Set(['SF-09', 'SF-12', 'SF-16']);
   let fofInvestorId: number | null = null;
+  const deployable: DeployableFund[] = [];
 
   for (const [i, spec] of SUB_FUNDS.entries()) {
     const r = rng.fork(spec.code);
     const size = sizes[i] ?? 0;
     const decisionDate = batchDecisionDate(spec.batch, r);
     const establishedDate = addDays(decisionDate, r.int(60, 240));
+    // Drawn in a fixed order (adding a draw here would shift every later one); the story then overrides.
+    const termYears = spec.fundOfFunds ? 12 : r.pick([7, 8, 10]);
+    const drawnPeriod = spec.fundOfFunds ? 6 : r.pick([4, 5]);
+    // The fund behind on reinvestment has a six-year investment period: short of it, with time left.
+    const investmentPeriodYears = spec.code === DEMO_STORY.behindOnReinvestment ? 6 : drawnPeriod;
+    // One batch raised more than planned; the others are still short of their targets.
+    const [lo, hi] = spec.batch === DEMO_STORY.batchOverTarget ? [0.86, 0.95] : [1.03, 1.15];
+    const targetSizeFen = Math.round((size * r.real(lo, hi)) / (5 * BAIWAN)) * 5 * BAIWAN;
+    const status = spec.batch === 1 ? r.pick(['investing', 'harvesting'] as const) : 'investing';
+    const drawnCap = r.pick([0.25, 0.3, 0.3]);
+    const drawnOverride = r.chance(0.3);
+    const drawnK = r.pick([1, 1.2, 1.5, 2]);
     const [row] = await tx
       .insert(fund)
       .values({
@@ -233,14 +248,15 @@ export async function seedFundGroup(tx: Tx, rng: Random, createdAt: string): Pro
         vintage: Number(establishedDate.slice(0, 4)),
         decisionDate,
         establishedDate,
-        termYears: spec.fundOfFunds ? 12 : r.pick([7, 8, 10]),
-        investmentPeriodYears: spec.fundOfFunds ? 6 : r.pick([4, 5]),
-        targetSizeFen: Math.round((size * r.real(0.9, 1.05)) / (5 * BAIWAN)) * 5 * BAIWAN,
+        termYears,
+        investmentPeriodYears,
+        targetSizeFen,
         sectorFocus: spec.sectors,
-        status: spec.batch === 1 ? r.pick(['investing', 'harvesting']) : 'investing',
-        govShareCap: r.pick([0.25, 0.3, 0.3]),
-        govShareOverrideAllowed: r.chance(0.3),
-        reinvestK: r.pick([1, 1.2, 1.5, 2]),
+        status,
+        govShareCap: spec.code === DEMO_STORY.overCap.code ? 0.3 : drawnCap,
+        govShareOverrideAllowed: drawnOverride || spec.code === DEMO_STORY.overCap.code,
+        // A fund of funds meets reinvestment through its sub-funds: no requirement of its own.
+        reinvestK: spec.fundOfFunds ? 0 : spec.code === DEMO_STORY.behindOnReinvestment ? 2 : drawnK,
         reinvestWeightRegistered: 1,
         reinvestWeightRelocated: r.pick([0.8, 1]),
         reinvestWeightSubsidiary: r.pick([0.5, 0.6]),
@@ -263,12 +279,42 @@ export async function seedFundGroup(tx: Tx, rng: Random, createdAt: string): Pro
     for (const lp of lps) commitments.push({ fundId: row.id, investorId: lp.id, amountFen: lp.fen, date: establishedDate, createdAt });
 
     const schedule = callSchedule(spec, establishedDate, r);
-    await postCalls(tx, row.id, lps, schedule, r.fork('calls'), ledger, createdAt, { lateShare: 0.1, unpaidLast: r.chance(0.25) });
+    const unpaidLast = r.chance(0.25) || spec.code === DEMO_STORY.gpFund.code;
+    await postCalls(tx, row.id, lps, schedule, r.fork('calls'), ledger, createdAt, { lateShare: 0.1, unpaidLast });
     bump('calls', schedule.length);
     postFees(row.id, lps, establishedDate, spec.fundOfFunds ? 0.01 : 0.02, ledger, createdAt);
     postDistributions(spec, row.id, lps, establishedDate, r.fork('dist'), ledger, createdAt);
+    if (spec.code === DEMO_STORY.overCap.code) {
+      // A district top-up that takes the government share past the 30% cap, accepted under the fund's override rule.
+      const gov = lps.filter((l) => l.id === motherInvestorId || l.fiscal).reduce((a, l) => a + l.fen, 0);
+      const district = lps.find((l) => l.fiscal);
+      if (!district) throw new Error(`${spec.code} needs its district LP for the demo story`);
+      const topUp = Math.ceil((0.33 * size - gov) / 0.67 / BAIWAN) * BAIWAN;
+      commitments.push({
+        fundId: row.id,
+        investorId: district.id,
+        amountFen: topUp,
+        date: DEMO_STORY.overCap.date,
+        overrideReason: DEMO_STORY.overCap.reason,
+        createdAt,
+      });
+    }
+    // A fund of funds puts most of its money into sub-funds (their calls); some into deals of its own.
+    deployable.push(deployableOf(row.id, spec.code, spec.sectors, ledger, spec.fundOfFunds ? 0.55 : 1));
   }
   if (!fofSpec || fofInvestorId === null) throw new Error('the demo needs its fund of funds');
+
+  // Investments as cash flows, so the idle-money and reinvestment clocks have something to read.
+  const deployed = await seedDeployments(
+    tx,
+    rng.fork('deployments'),
+    [deployableOf(dv.id, DIRECT_VEHICLE.code, ['ai_chips', 'ai_algorithms', 'intelligent_robots'], ledger), ...deployable],
+    DEMO_DATA_END,
+    createdAt,
+  );
+  ledger.push(...deployed.rows);
+  bump('companies', deployed.counts.companies);
+  bump('investmentFlows', deployed.counts.investments);
 
   await insertChunked(tx, commitment, commitments);
   bump('commitments', commitments.length);
@@ -282,7 +328,7 @@ function batchDecisionDate(batch: 1 | 2 | 3, r: Random): string {
   return addDays(start, r.int(0, 180));
 }
 
-type Lp = { id: number; fen: number };
+type Lp = { id: number; fen: number; fiscal?: boolean };
 type LpLookup = {
   investorId: (zh: string, en: string, source: InvestorSource) => Promise<number>;
   motherInvestorId: number;
@@ -299,7 +345,7 @@ async function subFundLps(spec: SubFundSpec, size: number, motherFen: number, r:
     return fen;
   };
   if (spec.sponsorLp) lps.push({ id: await ids.investorId(spec.sponsorLp.zh, spec.sponsorLp.en, spec.sponsorLp.source), fen: take(r.real(0.2, 0.32)) });
-  if (spec.districtLp) lps.push({ id: await ids.investorId(spec.districtLp.zh, spec.districtLp.en, 'fiscal'), fen: take(r.real(0.05, 0.1)) });
+  if (spec.districtLp) lps.push({ id: await ids.investorId(spec.districtLp.zh, spec.districtLp.en, 'fiscal'), fen: take(r.real(0.05, 0.1)), fiscal: true });
   if (ids.fofInvestorId !== null) lps.push({ id: ids.fofInvestorId, fen: take(r.real(0.08, 0.12)) });
   const demoLp = LP_POOL.find((p) => p.zh === DEMO_LP_NAME);
   const forceDemo = DEMO_LP_FUNDS.includes(spec.code) && demoLp;
@@ -321,7 +367,7 @@ function callSchedule(spec: SubFundSpec, established: string, r: Random): Array<
   const out: Array<[string, number]> = [];
   let date = addDays(established, r.int(10, 45));
   let called = 0;
-  const ceiling = spec.fundOfFunds ? 0.85 : 1;
+  const ceiling = spec.fundOfFunds ? 0.85 : spec.code === DEMO_STORY.gpFund.code ? DEMO_STORY.gpFund.callCeiling : 1;
   while (date <= DEMO_DATA_END && called < ceiling - 1e-9) {
     const pct = Math.min(ceiling - called, out.length === 0 ? r.pick([0.2, 0.25, 0.3]) : r.pick([0.1, 0.1, 0.15, 0.2]));
     out.push([date, pct]);
@@ -399,4 +445,18 @@ function postDistributions(spec: SubFundSpec, fundId: number, lps: Lp[], establi
     }
     date = addMonths(date, r.int(6, 14));
   }
+}
+
+/** A fund's contributions so far, for the deployment generator; the story decides its pace and locality. */
+function deployableOf(fundId: number, code: string, sectors: Sector[], ledger: LedgerRow[], share = 1): DeployableFund {
+  const byDate = new Map<string, number>();
+  for (const l of ledger) if (l.fundId === fundId && l.kind === 'contribution') byDate.set(l.date, (byDate.get(l.date) ?? 0) + Math.round(l.amountFen * share));
+  return {
+    fundId,
+    code,
+    sectors,
+    contributions: [...byDate.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, amountFen]) => ({ date, amountFen })),
+    localShare: code === DEMO_STORY.behindOnReinvestment ? 0.15 : 0.65,
+    deployUntil: code === DEMO_STORY.idle.code ? DEMO_STORY.idle.lastDeal : null,
+  };
 }

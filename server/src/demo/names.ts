@@ -34,6 +34,22 @@ export interface SubFundSpec {
   fundOfFunds?: boolean;
 }
 
+/**
+ * What the demo's overview should show a reviewer (each set up in fund-group.ts):
+ * - batch 2 raised more than its sub-funds' targets (the others are still below theirs);
+ * - SF-12 is over its 30% government-share cap since a district top-up accepted under its override rule;
+ * - SF-19 is behind on local reinvestment (most of its deals are outside Shanghai, k = 2);
+ * - SF-14 has made no new investment since autumn 2024 while calling capital: money idle over a year;
+ * - SF-01, the demo manager's fund, has 20% uncalled and one LP late on its last call.
+ */
+export const DEMO_STORY = {
+  batchOverTarget: 2,
+  overCap: { code: 'SF-12', date: '2025-03-18', reason: '普陀区追加出资支持桃浦智创城建设，经母基金投资决策委员会审议同意突破出资比例上限' },
+  behindOnReinvestment: 'SF-19',
+  idle: { code: 'SF-14', lastDeal: '2024-09-30' },
+  gpFund: { code: 'SF-01', callCeiling: 0.8 },
+} as const;
+
 const district = (zh: string, en: string) => ({ zh, en });
 
 export const SUB_FUNDS: SubFundSpec[] = [

@@ -1,3 +1,4 @@
+import { makeUscc } from '@highland/server/demo/uscc';
 import { normaliseCompanyName, SECTOR_CODES, ZONE_CODES, ZONES } from '@highland/shared';
 import type { StressPart } from './index.js';
 
@@ -7,23 +8,6 @@ export const COMPANY_COUNT = 100_000;
 export interface CompaniesOutput {
   firstId: number;
   count: number;
-}
-
-/** The 31 characters of a unified social credit code, GB 32100-2015. */
-const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
-
-/** A valid 18-character code: registration authority 9, enterprise 1, an area code, an organisation code with its check, the final check. */
-export function makeUscc(area: string, serial: number): string {
-  const body = String(serial).padStart(8, '0');
-  const orgSum = [...body].reduce((a, ch, i) => a + Number(ch) * (ORG_WEIGHTS[i] ?? 0), 0);
-  const orgCheck = 11 - (orgSum % 11);
-  const org = body + (orgCheck === 10 ? 'X' : orgCheck === 11 ? '0' : String(orgCheck));
-  const first17 = `91${area}${org}`;
-  const sum = [...first17].reduce((a, ch, i) => a + USCC_CHARS.indexOf(ch) * (USCC_WEIGHTS[i] ?? 0), 0);
-  const check = (31 - (sum % 31)) % 31;
-  return first17 + USCC_CHARS[check];
 }
 
 const SH_AREAS = ['310115', '310104', '310110', '310106', '310107', '310105', '310113', '310112', '310120'];

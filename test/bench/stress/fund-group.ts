@@ -172,7 +172,7 @@ export const fundGroupPart: StressPart<FundGroupOutput> = {
       const live = established !== null && established <= STRESS_END;
       const fof = i % 100 === 7;
       const investPeriod = fof ? 6 : fundRng.pick([4, 5]);
-      const size = Math.round(fundRng.real(6, 26) * 100) * WAN10 * 100; // ¥6–26亿 to the 百万
+      const size = Math.round(fundRng.real(6, 26) * 10) * WAN10 * 100; // ¥0.6–2.6亿 to the 百万
       subs.push({ id, batch, established: live ? established : null, size, fof, investPeriod });
       funds.push(
         fundRow({
@@ -310,7 +310,7 @@ export const fundGroupPart: StressPart<FundGroupOutput> = {
       postCalls(r.fork('calls'), s.id, lps, addDays(s.established, r.int(10, 40)), pcts, r.int(2, 4), flows, calls, () => callId++);
       postFees(s.id, lps, s.established, s.fof ? 0.01 : 0.02, flows);
       if (s.established < '2022-06-30') postDistributions(r.fork('dist'), s.id, lps, s.established, flows);
-      postInvestments(r.fork('inv'), s.id, addDays(s.established, 60), Math.round(s.size * r.real(0.3, 0.7)), r.int(8, 25), pickCompany, flows);
+      postInvestments(r.fork('inv'), s.id, addDays(s.established, 60), Math.round(s.size * r.real(0.75, 0.95)), r.int(8, 25), pickCompany, flows);
       for (let d = addMonths(s.established, 3); d <= STRESS_END; d = addMonths(d, 3))
         navs.push([s.id, d, Math.round(s.size * r.real(0.2, 1.1)), 'GP quarterly report', CREATED_AT, null]);
     }

@@ -71,6 +71,7 @@ export function stressKey(): string {
       .sort()
       .map((f) => join(HERE, f)),
     fileURLToPath(new URL('../../../server/src/demo/random.ts', import.meta.url)),
+    fileURLToPath(new URL('../../../server/src/demo/uscc.ts', import.meta.url)),
     ...readdirSync(migrationsFolder)
       .filter((f) => f.endsWith('.sql'))
       .sort()

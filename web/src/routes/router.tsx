@@ -18,6 +18,10 @@ interface RouterContext {
 /** Pages that show figures "as of" a date keep it in the URL: ?asOf=2024-12-31. */
 export type AsOfSearch = { asOf?: string };
 const asOfSearch = (s: Record<string, unknown>): AsOfSearch => (typeof s.asOf === 'string' && isIsoDate(s.asOf) ? { asOf: s.asOf } : {});
+/** The overview also keeps whether direct deals and co-investment count: ?direct=out leaves them out. */
+export type OverviewSearch = AsOfSearch & { direct?: 'out' };
+const overviewSearch = (s: Record<string, unknown>): OverviewSearch => ({ ...asOfSearch(s), ...(s.direct === 'out' ? { direct: 'out' as const } : {}) });
+const canEditFunds = (a: Actor) => a.role === 'admin' || a.managesMotherFund;
 
 function Root() {
   const { t } = useTranslation();
@@ -72,7 +76,7 @@ const indexRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', com
 const overviewRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/overview',
-  validateSearch: asOfSearch,
+  validateSearch: overviewSearch,
   component: gated(
     (a) => a.role === 'government' || a.role === 'admin' || a.managesMotherFund,
     lazyRouteComponent(() => import('../features/group/overview-page.js'), 'OverviewPage'),
@@ -85,6 +89,31 @@ const fundsRoute = createRoute({
   component: gated(
     (a) => a.role !== 'lp',
     lazyRouteComponent(() => import('../features/group/funds-page.js'), 'FundsPage'),
+  ),
+});
+const fundNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/funds/new',
+  component: gated(
+    canEditFunds,
+    lazyRouteComponent(() => import('../features/group/fund-form-page.js'), 'FundCreatePage'),
+  ),
+});
+const fundRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/funds/$fundId',
+  validateSearch: asOfSearch,
+  component: gated(
+    (a) => a.role !== 'lp',
+    lazyRouteComponent(() => import('../features/group/fund-page.js'), 'FundPage'),
+  ),
+});
+const fundEditRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/funds/$fundId/edit',
+  component: gated(
+    canEditFunds,
+    lazyRouteComponent(() => import('../features/group/fund-form-page.js'), 'FundEditPage'),
   ),
 });
 const portfolioRoute = createRoute({
@@ -209,6 +238,9 @@ const routeTree = rootRoute.addChildren([
   indexRoute,
   overviewRoute,
   fundsRoute,
+  fundNewRoute,
+  fundRoute,
+  fundEditRoute,
   portfolioRoute,
   usersRoute,
   auditRoute,

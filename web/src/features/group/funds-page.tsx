@@ -1,12 +1,14 @@
 import type { FUND_KINDS } from '@highland/shared';
 import { useQuery } from '@tanstack/react-query';
-import { getRouteApi } from '@tanstack/react-router';
-import { Card, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { Button, Card, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AsOfPicker, todayIso } from '../../components/ui/as-of-picker.js';
 import { Page } from '../../components/ui/page.js';
 import { QueryState } from '../../components/ui/query-state.js';
 import { useFormat } from '../../lib/format.js';
+import { useSession } from '../../lib/session.js';
 import { useTRPC } from '../../lib/trpc.js';
 
 const route = getRouteApi('/funds');
@@ -22,8 +24,25 @@ export function FundsPage() {
   const q = useQuery(trpc.group.funds.queryOptions({ asOf }));
   const unit = f.tableUnit();
   const money = (v: number) => <span className="num">{f.moneyCell(v, unit)}</span>;
+  const session = useSession();
+  const canCreate = session.data?.role === 'admin' || session.data?.managesMotherFund === true;
   return (
-    <Page title={t('fundsTitle')} subtitle={t('fundsSub')} extra={<AsOfPicker value={asOf} onChange={(d) => void navigate({ search: { asOf: d } })} />}>
+    <Page
+      title={t('fundsTitle')}
+      subtitle={t('fundsSub')}
+      extra={
+        <Space>
+          <AsOfPicker value={asOf} onChange={(d) => void navigate({ search: { asOf: d } })} />
+          {canCreate ? (
+            <Link to="/funds/new">
+              <Button type="primary" icon={<PlusOutlined />}>
+                {t('newFund')}
+              </Button>
+            </Link>
+          ) : null}
+        </Space>
+      }
+    >
       <Card size="small" extra={<Typography.Text type="secondary">{t('common:unit', { unit: f.unitLabel(unit) })}</Typography.Text>}>
         <QueryState query={q} isEmpty={(d) => d.length === 0}>
           {(rows) => (
@@ -41,7 +60,11 @@ export function FundsPage() {
                   width: 280,
                   render: (_: unknown, r) => (
                     <>
-                      <div>{f.locale === 'en' ? r.nameEn : r.nameZh}</div>
+                      <div>
+                        <Link to="/funds/$fundId" params={{ fundId: String(r.id) }} data-testid={`fund-link-${r.code}`}>
+                          {f.locale === 'en' ? r.nameEn : r.nameZh}
+                        </Link>
+                      </div>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {f.locale === 'en' ? r.managerEn : r.managerZh}
                       </Typography.Text>
@@ -62,6 +85,19 @@ export function FundsPage() {
                   render: (_: unknown, r) => <span className="num">{f.percent(r.committedFen ? r.paidInFen / r.committedFen : null)}</span>,
                 },
                 { title: t('distributed'), dataIndex: 'distributedFen', align: 'right', render: money },
+                {
+                  title: t('govShare'),
+                  key: 'share',
+                  align: 'right',
+                  render: (_: unknown, r) =>
+                    r.govShare === null ? (
+                      '—'
+                    ) : (
+                      <span className="num" style={{ color: r.govShareCap !== null && r.govShare > r.govShareCap ? '#b91c1c' : undefined }}>
+                        {f.percent(r.govShare)}
+                      </span>
+                    ),
+                },
               ]}
             />
           )}
