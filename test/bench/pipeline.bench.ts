@@ -4,7 +4,7 @@ import { boardOf, listDeals } from '@highland/server/data/deal-list';
 import { readImportFile } from '@highland/server/data/import-file';
 import { csvLine, type DealList, normaliseCompanyName, searchDocument, suggestMapping } from '@highland/shared';
 import { defineBench } from './harness.js';
-import { makeUscc } from './stress/companies.js';
+import { makeUscc } from '@highland/server/demo/uscc';
 import { type Cell, insertRows } from './stress/insert.js';
 
 const actor = (over: Partial<Actor>): Actor => ({

@@ -204,10 +204,11 @@ describe('deals: the deal page', () => {
       events: page.events.map((e) => e.toStage),
       scorers: new Set(page.scores.map((s) => s.scorerId)).size,
       total: page.scorecard.total,
+      cached: page.deal.score === page.scorecard.total && page.deal.scoreComplete === page.scorecard.complete,
       complete: page.scorecard.complete,
       rank: page.rank !== null && page.rank.rank >= 1 && page.rank.rank <= page.rank.of,
       notes: page.notes.map((n) => n.body),
-    }).toEqual({ events: ['due_diligence'], scorers: 2, total: 4, complete: true, rank: true, notes: ['完成客户访谈'] });
+    }).toEqual({ events: ['due_diligence'], scorers: 2, total: 4, cached: true, complete: true, rank: true, notes: ['完成客户访谈'] });
   });
 });
 

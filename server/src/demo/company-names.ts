@@ -1,11 +1,12 @@
-import { computeUsccCheckChar, type Sector, type Zone } from '@highland/shared';
+import type { Sector, Zone } from '@highland/shared';
 import type { Random } from './random.js';
+import { makeUscc } from './uscc.js';
 
 /**
  * Fictional but believable AI firms: a two-character brand (with its pinyin), a sector word, a legal
  * form, the city in front or in brackets — "上海芯擎半导体科技有限公司 / Shanghai Xinqing Semiconductor
  * Technology Co., Ltd." — and a unified social credit code with correct check characters, registered
- * in the district of the firm's zone. Any likeness to a real firm is accidental.
+ * in the district of the firm's zone (shared generator, demo/uscc.ts). Any likeness to a real firm is accidental.
  */
 const BRAND_CHARS: Array<[string, string]> = [
   ['芯', 'Xin'],
@@ -169,21 +170,6 @@ const CITY_OF_DIVISION: Record<string, [string, string]> = {
   '340104': ['合肥', 'Hefei'],
 };
 
-const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
-
-/** GB 11714 check character of an 8-character organisation code. */
-function orgCheck(code8: string): string {
-  let sum = 0;
-  for (let i = 0; i < 8; i++) {
-    const c = code8[i] ?? '0';
-    const v = /\d/.test(c) ? Number(c) : c.charCodeAt(0) - 55;
-    sum += v * (ORG_WEIGHTS[i] ?? 0);
-  }
-  const r = 11 - (sum % 11);
-  return r === 10 ? 'X' : r === 11 ? '0' : String(r);
-}
-
 export interface DemoCompanyName {
   nameZh: string;
   nameEn: string;
@@ -192,7 +178,7 @@ export interface DemoCompanyName {
 
 export class CompanyNamer {
   private readonly used = new Set<string>();
-  private readonly codes = new Set<string>();
+  private serial = 0;
   constructor(private readonly r: Random) {}
 
   name(sector: Sector, division: string): DemoCompanyName {
@@ -214,25 +200,10 @@ export class CompanyNamer {
     }
   }
 
-  /** A credit code: 91 (company) + division + organisation code (with its GB 11714 check) + the USCC check. */
-  uscc(division: string, founded: string): string {
-    for (;;) {
-      const modern = founded >= '2016-01-01';
-      let org = '';
-      if (modern) {
-        org = `MA${this.r.pick(['1', '2', '3', '4', '5', '6', '7'])}`;
-        while (org.length < 8) org += this.r.pick([...USCC_CHARS.slice(0, 10), ...USCC_CHARS.slice(10)]);
-      } else {
-        while (org.length < 8) org += String(this.r.int(0, 9));
-      }
-      const first17 = `91${division}${org}${orgCheck(org)}`;
-      const check = computeUsccCheckChar(first17);
-      if (!check) continue;
-      const code = `${first17}${check}`;
-      if (this.codes.has(code)) continue;
-      this.codes.add(code);
-      return code;
-    }
+  /** A credit code registered in `division` (the shared generator's; serials from 40,000,000 stay clear of the fund group's firms). */
+  uscc(division: string): string {
+    this.serial += 1;
+    return makeUscc(division, 40_000_000 + this.serial * 3);
   }
 
   division(zone: Zone, registeredInShanghai: boolean): string {

@@ -18,7 +18,7 @@ import {
   ZONES,
   type Zone,
 } from '@highland/shared';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { hashPassword } from '../auth/password.js';
 import { bulkInsert } from '../data/bulk.js';
 import { indexCompanies, indexDealTexts } from '../data/search.js';
@@ -43,10 +43,13 @@ const FLOW: Record<string, { days: [number, number]; advance: number }> = {
   sourced: { days: [5, 70], advance: 0.6 },
   screening: { days: [10, 90], advance: 0.36 },
   due_diligence: { days: [30, 150], advance: 0.46 },
-  committee: { days: [7, 45], advance: 0.72 },
-  term_sheet: { days: [15, 60], advance: 0.86 },
-  closing: { days: [20, 90], advance: 0.95 },
+  committee: { days: [7, 45], advance: 0.6 },
+  term_sheet: { days: [15, 60], advance: 0.75 },
+  // A simulated deal never closes: the invested deals are the fund group's investments in the ledger
+  // (portfolioDeal below), so the pipeline and the books tell one story.
+  closing: { days: [20, 90], advance: 0 },
 };
+const CLOSING_PASS = ['交割前发现重大未披露诉讼，终止交易', '对赌与回购条款未谈拢，交易终止', '领投方退出，本轮融资取消'];
 
 const PASS_REASONS = [
   '估值过高，与创始团队预期差距较大',
@@ -191,6 +194,15 @@ export async function seedPipeline(tx: Tx, rng: Random, lookup: Lookup, createdA
       pipelineFunds.filter((f) => TERM_SHEET_FIRST.has(f.code)).map((f) => ({ fundId: f.id, stageOrder: 'term_sheet_first' as const, updatedAt: createdAt })),
     );
 
+  // The fund group's portfolio firms (written before this part) join the register: normalised names, search.
+  const portfolio = await tx.select({ id: company.id, nameZh: company.nameZh, nameEn: company.nameEn, uscc: company.uscc }).from(company);
+  for (const p of portfolio)
+    await tx
+      .update(company)
+      .set({ nameNorm: normaliseCompanyName(p.nameZh) })
+      .where(eq(company.id, p.id));
+  await indexCompanies(tx, portfolio, true);
+
   // Companies.
   const cRng = rng.fork('companies');
   const namer = new CompanyNamer(cRng.fork('names'));
@@ -216,7 +228,7 @@ export async function seedPipeline(tx: Tx, rng: Random, lookup: Lookup, createdA
     const n = namer.name(sector, division);
     const headcount = Math.round(Math.exp(cRng.real(Math.log(8), Math.log(2500))));
     companyRows.push({
-      uscc: namer.uscc(division, founded),
+      uscc: namer.uscc(division),
       nameZh: n.nameZh,
       nameEn: n.nameEn,
       nameNorm: normaliseCompanyName(n.nameZh),
@@ -262,6 +274,69 @@ export async function seedPipeline(tx: Tx, rng: Random, lookup: Lookup, createdA
     scores: Array<typeof dealScore.$inferInsert>;
   }> = [];
   const taken = new Set<string>();
+  const pushDeal = (fundId: number, companyId: number, owner: number | null, source: DealSource, h: Simulated) => {
+    dealRows.push({
+      fundId,
+      pipeline: 'direct',
+      companyId,
+      stage: h.stage,
+      previousStage: h.previousStage,
+      stageEnteredAt: h.stageEnteredAt,
+      ownerId: owner,
+      source,
+      round: h.round,
+      amountFen: h.amountFen,
+      preMoneyFen: h.preMoneyFen,
+      nextStep: h.nextStep,
+      nextStepDate: h.nextStepDate,
+      score: h.score,
+      scoreComplete: h.scoreComplete,
+      closingDate: h.closing?.date ?? null,
+      closingAmountFen: h.closing?.amountFen ?? null,
+      closingRound: h.closing ? h.round : null,
+      closingEquity: h.closing?.equity ?? null,
+      closingInstrument: h.closing ? 'preferred' : null,
+      version: h.events.length,
+      createdAt: h.events[0]?.at ?? h.stageEnteredAt,
+      createdBy: owner,
+      updatedAt: h.updatedAt,
+    });
+    histories.push(h);
+  };
+  // The fund group's investments (ledger `investment` rows of the fund-group demo): each fund's first
+  // investment in a company is an invested deal with its whole history, closing on that date and amount.
+  const invested = await tx.all<{ fundId: number; companyId: number; date: string; amountFen: number }>(sql`
+    SELECT e.fund_id AS fundId, e.company_id AS companyId, e.date, e.amount_fen AS amountFen FROM ledger_entry e
+    WHERE e.kind = 'investment' AND e.company_id IS NOT NULL AND e.reverses_id IS NULL
+      AND e.id = (SELECT min(x.id) FROM ledger_entry x WHERE x.kind = 'investment' AND x.fund_id = e.fund_id AND x.company_id = e.company_id)
+    ORDER BY e.id`);
+  const held = invested.length
+    ? await tx
+        .select()
+        .from(company)
+        .where(inArray(company.id, [...new Set(invested.map((i) => i.companyId))]))
+    : [];
+  const pRng = rng.fork('portfolio-deals');
+  for (const inv of invested) {
+    const c = held.find((x) => x.id === inv.companyId);
+    const fundCode = pipelineFunds.find((f) => f.id === inv.fundId)?.code;
+    if (!c || !fundCode) continue;
+    taken.add(`${c.id}:${inv.fundId}`);
+    const team = teams.get(inv.fundId) ?? [];
+    const owner = team.length ? pRng.pick(team) : null;
+    const order: StageOrder = TERM_SHEET_FIRST.has(fundCode) ? 'term_sheet_first' : 'committee_first';
+    const facts = {
+      id: c.id,
+      nameZh: c.nameZh,
+      sector: c.sector as Sector,
+      zone: c.zone as Zone,
+      registeredInShanghai: c.registeredInShanghai,
+      founded: c.founded ?? '2015-01-01',
+      openIn: 0,
+      hot: false,
+    };
+    pushDeal(inv.fundId, c.id, owner, weighted(pRng, SOURCE_WEIGHTS), portfolioDeal(pRng, facts, order, inv, owner, team, label));
+  }
   for (const [fi, f] of pipelineFunds.entries()) {
     const r = dRng.fork(f.code);
     const n = Math.round((DEMO_DEALS * (ages[fi] ?? 0)) / ageSum);
@@ -283,34 +358,7 @@ export async function seedPipeline(tx: Tx, rng: Random, lookup: Lookup, createdA
       const span = Math.max(30, daysUntil(start, DEMO_DATA_END) - 3);
       const created = r.chance(0.38) ? addDays(DEMO_DATA_END, -r.int(3, Math.min(240, span))) : addDays(start, r.int(0, span));
       const owner = team.length ? r.pick(team) : null;
-      const h = simulate(r, c, order, created, owner, team, label);
-      dealRows.push({
-        fundId: f.id,
-        pipeline: 'direct',
-        companyId: c.id,
-        stage: h.stage,
-        previousStage: h.previousStage,
-        stageEnteredAt: h.stageEnteredAt,
-        ownerId: owner,
-        source: weighted(r, SOURCE_WEIGHTS),
-        round: h.round,
-        amountFen: h.amountFen,
-        preMoneyFen: h.preMoneyFen,
-        nextStep: h.nextStep,
-        nextStepDate: h.nextStepDate,
-        score: h.score,
-        scoreComplete: h.scoreComplete,
-        closingDate: h.closing?.date ?? null,
-        closingAmountFen: h.closing?.amountFen ?? null,
-        closingRound: h.closing ? h.round : null,
-        closingEquity: h.closing?.equity ?? null,
-        closingInstrument: h.closing ? 'preferred' : null,
-        version: 1 + h.events.length - 1,
-        createdAt: h.events[0]?.at ?? instant(created, r),
-        createdBy: owner,
-        updatedAt: h.updatedAt,
-      });
-      histories.push(h);
+      pushDeal(f.id, c.id, owner, weighted(r, SOURCE_WEIGHTS), simulate(r, c, order, created, owner, team, label));
     }
   }
   // Most companies are pursued by one fund at a time: later deals of a non-hot company already open
@@ -372,7 +420,7 @@ export async function seedPipeline(tx: Tx, rng: Random, lookup: Lookup, createdA
   await bulkInsert(tx, dealScore, scores);
   await indexDealTexts(tx, texts, true);
   return {
-    companies: companies.length,
+    pipelineCompanies: companies.length,
     deals: dealRows.length + sel.deals,
     stageEvents: events.length,
     scores: scores.length,
@@ -485,7 +533,15 @@ function simulate(
       }
       break;
     }
-    events.push({ dealId: 0, fromStage: stage, toStage: 'passed', kind: 'pass', reason: r.pick(PASS_REASONS), at, ...actor(owner) });
+    events.push({
+      dealId: 0,
+      fromStage: stage,
+      toStage: 'passed',
+      kind: 'pass',
+      reason: r.pick(stage === 'closing' ? CLOSING_PASS : PASS_REASONS),
+      at,
+      ...actor(owner),
+    });
     previousStage = stage as OpenStage;
     stage = 'passed';
     break;
@@ -543,6 +599,75 @@ function simulate(
     closing,
     events,
     notes,
+    scores,
+  };
+}
+
+/** An invested deal whose closing is a real investment of the books: every stage passed on the way, scored, closed on the investment's date and amount. */
+function portfolioDeal(
+  r: Random,
+  c: DemoCompany,
+  order: StageOrder,
+  inv: { date: string; amountFen: number },
+  owner: number | null,
+  team: number[],
+  label: (id: number | null) => string,
+): Simulated {
+  const stages = stageOrder('direct', order);
+  const actor = { actorUserId: owner, actorLabel: label(owner) };
+  let day = addDays(inv.date, -r.int(150, 420));
+  const events: Simulated['events'] = [];
+  const quality = r.real(3.2, 4.6);
+  for (const [i, to] of stages.entries()) {
+    const isLast = i === stages.length - 1;
+    if (isLast) day = inv.date;
+    else if (i > 0) day = addDays(day, r.int(10, 45));
+    if (day > inv.date) day = inv.date;
+    events.push({
+      dealId: 0,
+      fromStage: i ? (stages[i - 1] as string) : null,
+      toStage: to,
+      kind: i ? 'advance' : 'create',
+      reason: null,
+      at: instant(day, r),
+      ...actor,
+    });
+  }
+  const when = events.find((e) => e.toStage === 'committee')?.at ?? inv.date;
+  const scores: Simulated['scores'] = team.length
+    ? r.sample(team, Math.min(team.length, r.int(2, 3))).flatMap((s) =>
+        DIRECT_CRITERIA.map((crit) => ({
+          dealId: 0,
+          scorerId: s,
+          criterion: crit.key,
+          score: clampScore(quality + r.real(-0.8, 0.8)),
+          comment: null,
+          at: when,
+        })),
+      )
+    : [];
+  const card = computeScorecard(
+    DIRECT_CRITERIA,
+    scores.map((s) => ({ scorerId: s.scorerId, criterion: s.criterion, score: s.score })),
+  );
+  const equity = Math.round(r.real(0.04, 0.15) * 10000) / 10000;
+  const round = r.pick(['a', 'b', 'b', 'c', 'pre_a'] as const);
+  const last = events[events.length - 1];
+  return {
+    stage: 'invested',
+    previousStage: null,
+    stageEnteredAt: last?.at ?? inv.date,
+    updatedAt: last?.at ?? inv.date,
+    round,
+    amountFen: inv.amountFen,
+    preMoneyFen: Math.round(inv.amountFen / equity / (100 * WAN)) * 100 * WAN,
+    nextStep: null,
+    nextStepDate: null,
+    score: card.total === null ? null : Math.round(card.total * 1000) / 1000,
+    scoreComplete: card.complete,
+    closing: { date: inv.date, amountFen: inv.amountFen, equity },
+    events,
+    notes: [{ dealId: 0, authorId: owner, authorLabel: label(owner), body: r.pick(NOTES)({ name: c.nameZh, sector: SECTORS[c.sector].zh }), at: when }],
     scores,
   };
 }

@@ -11,7 +11,7 @@ import { DATE_MAX, DATE_MIN } from '../common/schema.js';
 import type { Labelled } from '../reference/taxonomy.js';
 import { OWNERSHIP_TYPES, type Ownership, SECTORS, type Sector, ZONES, type Zone } from '../reference/taxonomy.js';
 import { DEAL_SOURCES, type DealSource, ROUNDS, type Round } from './reference.js';
-import { DEAL_AMOUNT_MAX_FEN, NEXT_STEP_MAX, NOTE_MAX, REASON_MAX, VALUATION_MAX_FEN } from './schema.js';
+import { DEAL_AMOUNT_MAX_FEN, NEXT_STEP_MAX, DEAL_NOTE_MAX, REASON_MAX, VALUATION_MAX_FEN } from './schema.js';
 import { checkMove, isSideStage, type OpenStage, type Stage, STAGES, type StageOrder, stageOrder } from './stages.js';
 
 /** At most this many data rows per file; larger files are refused with this reason. */
@@ -394,7 +394,7 @@ export function checkImportRows(rows: ReadonlyArray<{ row: number; cells: readon
     const preMoneyFen = get('preMoney', (c) => money(c, VALUATION_MAX_FEN));
     const nextStep = get('nextStep', (c) => text(c, NEXT_STEP_MAX));
     const nextStepDate = get('nextStepDate', (c) => date(c));
-    const note = get('note', (c) => text(c, NOTE_MAX));
+    const note = get('note', (c) => text(c, DEAL_NOTE_MAX));
     const passReason = get('passReason', (c) => text(c, REASON_MAX));
 
     const zoneInfo = zone ? ZONES[zone] : null;

@@ -9,7 +9,7 @@ import { PIPELINE_KIND_CODES, STAGE_CODES, STAGE_ORDER_CODES } from './stages.js
 /** A proposed investment is at most ¥10 bn; a valuation at most ¥10 trillion. */
 export const DEAL_AMOUNT_MAX_FEN = 1_000_000_000_000;
 export const VALUATION_MAX_FEN = 1_000_000_000_000_000;
-export const NOTE_MAX = 5000;
+export const DEAL_NOTE_MAX = 5000;
 export const REASON_MAX = 500;
 export const NEXT_STEP_MAX = 200;
 
@@ -52,7 +52,7 @@ export const DealCreateSchema = z.object({
   preMoneyFen: ValuationSchema.nullable().default(null),
   nextStep: text(NEXT_STEP_MAX).nullable().default(null),
   nextStepDate: IsoDateSchema.nullable().default(null),
-  note: text(NOTE_MAX).nullable().default(null),
+  note: text(DEAL_NOTE_MAX).nullable().default(null),
 });
 export type DealCreate = z.infer<typeof DealCreateSchema>;
 
@@ -73,7 +73,7 @@ export const ApplicationCreateSchema = z.object({
   ownerId: IdSchema.nullable().default(null),
   nextStep: text(NEXT_STEP_MAX).nullable().default(null),
   nextStepDate: IsoDateSchema.nullable().default(null),
-  note: text(NOTE_MAX).nullable().default(null),
+  note: text(DEAL_NOTE_MAX).nullable().default(null),
 });
 export type ApplicationCreate = z.infer<typeof ApplicationCreateSchema>;
 
@@ -137,7 +137,7 @@ export const ScoreSubmitSchema = z.object({
 });
 export type ScoreSubmit = z.infer<typeof ScoreSubmitSchema>;
 
-export const NoteAddSchema = z.object({ dealId: IdSchema, body: z.string().trim().min(1, { message: 'is required' }).max(NOTE_MAX) });
+export const NoteAddSchema = z.object({ dealId: IdSchema, body: z.string().trim().min(1, { message: 'is required' }).max(DEAL_NOTE_MAX) });
 
 export const DEAL_SORT_FIELDS = ['updatedAt', 'createdAt', 'stageEnteredAt', 'amountFen', 'score', 'nextStepDate', 'companyName'] as const;
 export type DealSortField = (typeof DEAL_SORT_FIELDS)[number];

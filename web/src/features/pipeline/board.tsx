@@ -9,7 +9,7 @@ import { QueryState } from '../../components/ui/query-state.js';
 import { useFormat } from '../../lib/format.js';
 import { useTRPC } from '../../lib/trpc.js';
 import { type MovableDeal, useDealMove } from './move-dialogs.js';
-import { useLabels } from './use-pipeline.js';
+import { shortName, useLabels } from './use-pipeline.js';
 
 type BoardData = NonNullable<ReturnType<typeof useBoardQuery>['data']>;
 type BoardCard = BoardData['columns'][number]['cards'][number];
@@ -245,7 +245,7 @@ function DealCard(props: { card: BoardCard; canWrite: boolean; stages: string[];
       </div>
       <div className="hl-deal-card-foot hl-muted">
         <span className="hl-ellipsis">
-          <UserOutlined /> {c.ownerName ? c.ownerName.replace(/^\S+ 投资经理 /, '').replace(/^基金经理 /, '') : '—'}
+          <UserOutlined /> {shortName(c.ownerName)}
         </span>
         <Tooltip title={t('daysInStageLong', { n: days })}>
           <span style={{ whiteSpace: 'nowrap' }}>

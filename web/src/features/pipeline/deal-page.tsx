@@ -12,7 +12,7 @@ import { useFormat } from '../../lib/format.js';
 import { useTRPC } from '../../lib/trpc.js';
 import { useDealMove } from './move-dialogs.js';
 import { ScoreForm, ScorecardView } from './scorecard.js';
-import { fenToWan, type Outputs, StageTag, useDealErrors, useLabels, WanInput, wanToFen } from './use-pipeline.js';
+import { fenToWan, type Outputs, shortName, StageTag, useDealErrors, useLabels, WanInput, wanToFen } from './use-pipeline.js';
 
 const route = getRouteApi('/pipeline/deals/$dealId');
 
@@ -437,7 +437,7 @@ function DealTimeline({ d }: { d: DealPageData }) {
   const byScorer = new Map<string, { name: string; at: string; n: number }>();
   for (const s of d.scores) {
     const k = `${s.scorerId}|${s.at}`;
-    const g = byScorer.get(k) ?? { name: s.scorerName.replace(/^\S+ 投资经理 /, ''), at: s.at, n: 0 };
+    const g = byScorer.get(k) ?? { name: shortName(s.scorerName), at: s.at, n: 0 };
     g.n += 1;
     byScorer.set(k, g);
   }

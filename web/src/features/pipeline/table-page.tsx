@@ -12,7 +12,7 @@ import { errorMessage } from '../../lib/errors.js';
 import { useFormat } from '../../lib/format.js';
 import { useTRPC } from '../../lib/trpc.js';
 import { PipelineTabs } from './pipeline-nav.js';
-import { StageTag, useLabels, usePipelineOptions } from './use-pipeline.js';
+import { shortName, StageTag, useLabels, usePipelineOptions } from './use-pipeline.js';
 
 const route = getRouteApi('/pipeline/table');
 const ROW_HEIGHT = 44;
@@ -342,7 +342,7 @@ export function TablePage() {
                     </td>
                     <td className="hl-ellipsis">{l.sector(r.sector)}</td>
                     <td className="hl-ellipsis">{l.zone(r.zone)}</td>
-                    <td className="hl-ellipsis">{r.ownerName?.replace(/^\S+ 投资经理 /, '') ?? '—'}</td>
+                    <td className="hl-ellipsis">{shortName(r.ownerName)}</td>
                     <td className="hl-ellipsis">{l.source(r.source)}</td>
                     <td className="num hl-right">{r.amountFen ? f.moneyCell(r.amountFen, 'wan') : '—'}</td>
                     <td className="num hl-right">

@@ -107,3 +107,8 @@ export function useDealErrors() {
     },
   };
 }
+
+/** A person's name without the title the demo's team accounts carry ("SF-01 投资经理 林刚" → "林刚"). */
+export function shortName(name: string | null | undefined): string {
+  return name ? name.replace(/^\S+ 投资经理 /, '').replace(/^基金经理 /, '') : '—';
+}
