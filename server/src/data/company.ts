@@ -13,8 +13,8 @@ export function companyNotFound(id: number): DomainError {
   return new DomainError('NOT_FOUND', 'company.notFound', `No company with id ${id}.`, { params: { id } });
 }
 
-/** The company as the audit trail records it. */
-const snapshot = (c: CompanyRow) => ({
+/** The company as the audit trail records it (and the deal page shows it). */
+export const companySnapshot = (c: CompanyRow) => ({
   id: c.id,
   uscc: c.uscc,
   nameZh: c.nameZh,
@@ -125,7 +125,7 @@ export async function createCompany(ctx: MutationContext & { actor: Actor }, inp
     )[0];
     if (!row) throw new Error('company insert returned nothing');
     await indexCompanies(tx, [row], true);
-    await audit({ action: 'company.create', entity: 'company', entityId: row.id, after: snapshot(row) });
+    await audit({ action: 'company.create', entity: 'company', entityId: row.id, after: companySnapshot(row) });
     return { id: row.id };
   });
 }
@@ -157,7 +157,7 @@ export async function updateCompany(ctx: MutationContext & { actor: Actor }, inp
     )[0];
     if (!after) throw companyNotFound(id);
     await indexCompanies(tx, [await companyTextWithAliases(tx, after)]);
-    await audit({ action: 'company.update', entity: 'company', entityId: id, before: snapshot(before), after: snapshot(after) });
+    await audit({ action: 'company.update', entity: 'company', entityId: id, before: companySnapshot(before), after: companySnapshot(after) });
     return { id };
   });
 }
@@ -252,14 +252,14 @@ export async function mergeCompanies(ctx: MutationContext & { actor: Actor }, in
       tx,
       folded.map((f) => f.into),
     );
-    const details = { from: snapshot(from), moved, folded };
+    const details = { from: companySnapshot(from), moved, folded };
     await tx.insert(companyMerge).values({ fromId: from.id, intoId: into.id, at: now, actorUserId: ctx.actor.userId, details });
     await audit({
       action: 'company.merge',
       entity: 'company',
       entityId: into.id,
-      before: { from: snapshot(from), into: snapshot(into) },
-      after: { ...details, into: snapshot(survivor) },
+      before: { from: companySnapshot(from), into: companySnapshot(into) },
+      after: { ...details, into: companySnapshot(survivor) },
     });
     return { intoId: into.id, moved: moved.length, folded: folded.length };
   });
@@ -318,7 +318,7 @@ export async function listCompanies(db: Db, actor: Actor, input: CompanyList) {
         .orderBy(asc(fund.code))
     : [];
   return {
-    items: page.map((c) => ({ ...snapshot(c), createdAt: c.createdAt, deals: deals.filter((d) => d.companyId === c.id) })),
+    items: page.map((c) => ({ ...companySnapshot(c), createdAt: c.createdAt, deals: deals.filter((d) => d.companyId === c.id) })),
     nextCursor: more ? (page[page.length - 1]?.id ?? null) : null,
   };
 }
@@ -354,5 +354,5 @@ export async function getCompany(db: Db, actor: Actor, id: number) {
     () => false,
   );
   const duplicates = c.mergedIntoId ? [] : await findDuplicates(db, { uscc: null, nameZh: c.nameZh, excludeId: c.id });
-  return { ...snapshot(c), createdAt: c.createdAt, updatedAt: c.updatedAt, deals, merges, canEdit, duplicates };
+  return { ...companySnapshot(c), createdAt: c.createdAt, updatedAt: c.updatedAt, deals, merges, canEdit, duplicates };
 }

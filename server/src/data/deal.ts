@@ -24,7 +24,7 @@ import { and, asc, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { type MutationContext, mutate } from '../audit.js';
 import { assertFundReadable, assertFundWritable, readableFunds } from '../auth/scope.js';
 import type { Actor } from '../context.js';
-import { loadCompany } from './company.js';
+import { companySnapshot, loadCompany } from './company.js';
 import { criteriaOf, fundDealIds, fundKind, pipelineSettings, recomputeScores } from './scoring.js';
 import { indexDealTexts, reindexDeals } from './search.js';
 import { createSubFundFromSelection } from './selection.js';
@@ -486,21 +486,7 @@ export async function getDeal(db: DbOrTx, actor: Actor, id: number, asOf: string
     fund: { id: f.id, code: f.code, nameZh: f.nameZh, nameEn: f.nameEn, kind: f.kind, sectorFocus: f.sectorFocus },
     stageOrder: settings.stageOrder,
     stages: stageOrder(d.pipeline, settings.stageOrder),
-    company: c
-      ? {
-          id: c.id,
-          uscc: c.uscc,
-          nameZh: c.nameZh,
-          nameEn: c.nameEn,
-          sector: c.sector,
-          zone: c.zone,
-          registeredInShanghai: c.registeredInShanghai,
-          founded: c.founded,
-          ownership: c.ownership,
-          headcount: c.headcount,
-          website: c.website,
-        }
-      : null,
+    company: c ? companySnapshot(c) : null,
     policyFit: c ? policyFitFacts(c, f.sectorFocus, asOf) : null,
     application:
       d.pipeline === 'selection'

@@ -2,7 +2,7 @@ import { PlusOutlined, SettingOutlined } from '@ant-design/icons';
 import { label, STAGE_ORDERS, type StageOrder } from '@highland/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Radio, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Radio, Select, Space, Typography } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/ui/page.js';
@@ -11,7 +11,7 @@ import { useTRPC } from '../../lib/trpc.js';
 import { Board } from './board.js';
 import { ApplicationCreateModal, DealCreateModal } from './deal-create.js';
 import { defaultFund, FundSelect, PipelineTabs } from './pipeline-nav.js';
-import { type FundOption, usePipelineOptions } from './use-pipeline.js';
+import { FormModal, type FundOption, SearchBox, usePipelineOptions } from './use-pipeline.js';
 
 const route = getRouteApi('/pipeline');
 
@@ -66,16 +66,15 @@ function BoardFrame(props: {
   const { t } = useTranslation('pipeline');
   const goto = useNavigate();
   const [q, setQ] = useState('');
-  const [typed, setTyped] = useState('');
   const [owners, setOwners] = useState<number[]>([]);
   const [creating, setCreating] = useState(false);
   const [settings, setSettings] = useState(false);
-  useEffect(() => {
-    const h = setTimeout(() => setQ(typed.trim()), 300);
-    return () => clearTimeout(h);
-  }, [typed]);
   const fund = props.fund;
   const selection = fund?.pipeline === 'selection';
+  const openCreated = (id: number) => {
+    setCreating(false);
+    void goto({ to: '/pipeline/deals/$dealId', params: { dealId: String(id) } });
+  };
   return (
     <Page
       title={props.title}
@@ -83,14 +82,7 @@ function BoardFrame(props: {
       extra={
         <Space wrap>
           {fund && !selection ? <FundSelect funds={props.funds} value={fund.id} onChange={props.onFund} /> : null}
-          <Input.Search
-            allowClear
-            placeholder={t('searchBoard')}
-            style={{ width: 220 }}
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-            data-testid="board-search"
-          />
+          <SearchBox value={q} onChange={setQ} placeholder={t('searchBoard')} width={220} testId="board-search" />
           {fund ? (
             <Select
               mode="multiple"
@@ -120,28 +112,8 @@ function BoardFrame(props: {
       {!props.loading && !fund ? <Alert type="info" showIcon title={t('noFunds')} /> : null}
       {fund && !fund.writable ? <Alert type="info" showIcon banner title={t('readOnly')} style={{ marginBottom: 12 }} /> : null}
       {fund ? <Board fundId={fund.id} pipeline={fund.pipeline} q={q} ownerIds={owners.length ? owners : undefined} /> : null}
-      {fund && !selection ? (
-        <DealCreateModal
-          open={creating}
-          fund={fund}
-          onClose={() => setCreating(false)}
-          onCreated={(id) => {
-            setCreating(false);
-            void goto({ to: '/pipeline/deals/$dealId', params: { dealId: String(id) } });
-          }}
-        />
-      ) : null}
-      {fund && selection ? (
-        <ApplicationCreateModal
-          open={creating}
-          fund={fund}
-          onClose={() => setCreating(false)}
-          onCreated={(id) => {
-            setCreating(false);
-            void goto({ to: '/pipeline/deals/$dealId', params: { dealId: String(id) } });
-          }}
-        />
-      ) : null}
+      {fund && !selection ? <DealCreateModal open={creating} fund={fund} onClose={() => setCreating(false)} onCreated={openCreated} /> : null}
+      {fund && selection ? <ApplicationCreateModal open={creating} fund={fund} onClose={() => setCreating(false)} onCreated={openCreated} /> : null}
       {fund ? <SettingsModal open={settings} fund={fund} onClose={() => setSettings(false)} /> : null}
     </Page>
   );
@@ -176,15 +148,13 @@ function SettingsModal(props: { open: boolean; fund: FundOption; onClose: () => 
     }
   }, [props.open, props.fund, form]);
   return (
-    <Modal
+    <FormModal
       open={props.open}
       title={t('settingsTitle', { fund: props.fund.code })}
-      onCancel={props.onClose}
-      onOk={() => form.submit()}
-      okText={t('common:save')}
-      cancelText={t('common:cancel')}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      onClose={props.onClose}
+      onSubmit={() => form.submit()}
+      ok="save"
+      busy={save.isPending}
     >
       <Form
         form={form}
@@ -217,6 +187,6 @@ function SettingsModal(props: { open: boolean; fund: FundOption; onClose: () => 
         ))}
         {error ? <Alert type="error" showIcon title={error} /> : null}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

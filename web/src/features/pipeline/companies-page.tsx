@@ -2,8 +2,8 @@ import { EditOutlined, MergeCellsOutlined, PlusOutlined } from '@ant-design/icon
 import { SECTORS, ZONES } from '@highland/shared';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Input, List, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, List, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/ui/page.js';
 import { QueryState } from '../../components/ui/query-state.js';
@@ -12,7 +12,7 @@ import { useFormat } from '../../lib/format.js';
 import { useSession } from '../../lib/session.js';
 import { useTRPC } from '../../lib/trpc.js';
 import { CompanyFormModal, type CompanyValues } from './company-form.js';
-import { StageTag, useLabels } from './use-pipeline.js';
+import { SearchBox, StageTag, useLabels } from './use-pipeline.js';
 
 /** The company register: every firm in any pipeline, searchable, with the deals the reader may see. */
 export function CompaniesPage() {
@@ -21,15 +21,10 @@ export function CompaniesPage() {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const session = useSession();
-  const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
   const [sector, setSector] = useState<string | undefined>();
   const [zone, setZone] = useState<string | undefined>();
   const [creating, setCreating] = useState(false);
-  useEffect(() => {
-    const h = setTimeout(() => setQ(typed.trim()), 300);
-    return () => clearTimeout(h);
-  }, [typed]);
   const list = useInfiniteQuery(
     trpc.company.list.infiniteQueryOptions(
       { q: q || undefined, sector: sector as never, zone: zone as never, limit: 50 },
@@ -51,14 +46,7 @@ export function CompaniesPage() {
     >
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap>
-          <Input.Search
-            allowClear
-            placeholder={t('searchCompanies')}
-            style={{ width: 280 }}
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-            data-testid="companies-search"
-          />
+          <SearchBox value={q} onChange={setQ} placeholder={t('searchCompanies')} width={280} testId="companies-search" />
           <Select allowClear placeholder={t('sector')} style={{ width: 180 }} value={sector} onChange={setSector} options={l.options(SECTORS)} />
           <Select allowClear placeholder={t('zone')} style={{ width: 180 }} value={zone} onChange={setZone} options={l.options(ZONES)} />
         </Space>

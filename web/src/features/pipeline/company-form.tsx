@@ -1,13 +1,13 @@
 import { CompanyCreateSchema, OWNERSHIP_TYPES, SECTORS, ZONES } from '@highland/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Space, Switch, Typography } from 'antd';
+import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { domainOf, errorMessage } from '../../lib/errors.js';
 import { useTRPC } from '../../lib/trpc.js';
 import { applyServerErrors, zodRule } from '../../lib/validation.js';
-import { useLabels } from './use-pipeline.js';
+import { FormModal, useLabels } from './use-pipeline.js';
 
 export interface CompanyValues {
   id?: number;
@@ -93,17 +93,15 @@ export function CompanyFormModal(props: { open: boolean; initial?: CompanyValues
   const shape = CompanyCreateSchema.shape;
   const others = (dups.data ?? []).filter((d) => d.id !== props.initial?.id);
   return (
-    <Modal
+    <FormModal
       open={props.open}
       width={720}
       title={editing ? t('editCompany') : t('newCompany')}
-      onCancel={props.onClose}
-      onOk={() => form.submit()}
-      okText={t('common:save')}
-      cancelText={t('common:cancel')}
-      confirmLoading={create.isPending || update.isPending}
-      okButtonProps={{ 'data-testid': 'company-save' } as never}
-      destroyOnHidden
+      onClose={props.onClose}
+      onSubmit={() => form.submit()}
+      ok="save"
+      busy={create.isPending || update.isPending}
+      okTestId="company-save"
     >
       <Form form={form} layout="vertical" data-testid="company-form" onFinish={(v) => submit(v)} onValuesChange={() => setError(null)}>
         <Row gutter={16}>
@@ -200,6 +198,6 @@ export function CompanyFormModal(props: { open: boolean; initial?: CompanyValues
         ) : null}
         {error ? <Alert type="error" showIcon title={error} data-testid="company-error" /> : null}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { ApplicationCreateSchema, DEAL_SOURCES, DealCreateSchema, ROUNDS, SECTORS } from '@highland/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { Alert, Button, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import type dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,18 +9,22 @@ import { errorMessage } from '../../lib/errors.js';
 import { useTRPC } from '../../lib/trpc.js';
 import { applyServerErrors, zodRule } from '../../lib/validation.js';
 import { CompanyFormModal } from './company-form.js';
-import { type FundOption, useLabels, WanInput, wanToFen } from './use-pipeline.js';
+import { FormModal, type FundOption, useLabels, WanInput, wanToFen } from './use-pipeline.js';
 
-type DealForm = {
-  companyId: number;
-  stage: 'sourced' | 'screening' | 'due_diligence';
+/** The deal fields as the create and edit forms hold them (amounts in 万元). */
+export type DealFieldsForm = {
   ownerId?: number;
   source: string;
   round?: string;
   amountWan?: number;
   preMoneyWan?: number;
   nextStep?: string;
-  nextStepDate?: dayjs.Dayjs;
+  nextStepDate?: dayjs.Dayjs | null;
+};
+
+type DealForm = DealFieldsForm & {
+  companyId: number;
+  stage: 'sourced' | 'screening' | 'due_diligence';
   note?: string;
 };
 
@@ -62,17 +66,15 @@ export function DealCreateModal(props: { open: boolean; fund: FundOption; onClos
   const shape = DealCreateSchema.shape;
   return (
     <>
-      <Modal
+      <FormModal
         open={props.open}
         width={720}
         title={t('newDealIn', { fund: `${props.fund.code} ${l.name(props.fund.nameZh, props.fund.nameEn)}` })}
-        onCancel={props.onClose}
-        onOk={() => form.submit()}
-        okText={t('common:create')}
-        cancelText={t('common:cancel')}
-        confirmLoading={create.isPending}
-        okButtonProps={{ 'data-testid': 'deal-save' } as never}
-        destroyOnHidden
+        onClose={props.onClose}
+        onSubmit={() => form.submit()}
+        ok="create"
+        busy={create.isPending}
+        okTestId="deal-save"
       >
         <Form
           form={form}
@@ -169,7 +171,7 @@ export function DealCreateModal(props: { open: boolean; fund: FundOption; onClos
           </Form.Item>
           {error ? <Alert type="error" showIcon title={error} data-testid="deal-error" /> : null}
         </Form>
-      </Modal>
+      </FormModal>
       <CompanyFormModal
         open={addingCompany}
         onClose={() => setAddingCompany(false)}
@@ -221,16 +223,14 @@ export function ApplicationCreateModal(props: { open: boolean; fund: FundOption;
   );
   const shape = ApplicationCreateSchema.shape;
   return (
-    <Modal
+    <FormModal
       open={props.open}
       width={680}
       title={t('newApplication')}
-      onCancel={props.onClose}
-      onOk={() => form.submit()}
-      okText={t('common:create')}
-      cancelText={t('common:cancel')}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      onClose={props.onClose}
+      onSubmit={() => form.submit()}
+      ok="create"
+      busy={create.isPending}
     >
       <Form
         form={form}
@@ -315,6 +315,6 @@ export function ApplicationCreateModal(props: { open: boolean; fund: FundOption;
         </Form.Item>
         {error ? <Alert type="error" showIcon title={error} /> : null}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -10,6 +10,7 @@ import { Page } from '../../components/ui/page.js';
 import { QueryState } from '../../components/ui/query-state.js';
 import { useFormat } from '../../lib/format.js';
 import { useTRPC } from '../../lib/trpc.js';
+import type { DealFieldsForm } from './deal-create.js';
 import { useDealMove } from './move-dialogs.js';
 import { ScoreForm, ScorecardView } from './scorecard.js';
 import { fenToWan, type Outputs, shortName, StageTag, useDealErrors, useLabels, WanInput, wanToFen } from './use-pipeline.js';
@@ -196,15 +197,7 @@ function DealDetails({ d }: { d: DealPageData }) {
             nextStep: deal.nextStep,
             nextStepDate: deal.nextStepDate ? dayjs(deal.nextStepDate) : null,
           }}
-          onFinish={(v: {
-            ownerId?: number;
-            source: string;
-            round?: string;
-            amountWan?: number;
-            preMoneyWan?: number;
-            nextStep?: string;
-            nextStepDate?: dayjs.Dayjs | null;
-          }) =>
+          onFinish={(v: DealFieldsForm) =>
             update.mutate({
               id: deal.id,
               version: deal.version,

@@ -1,13 +1,13 @@
 import { INSTRUMENTS, isSideStage, type PipelineKind, ROUNDS, SigningSchema, type Stage, stageOrder, type StageOrder, wonStage } from '@highland/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { App, DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors.js';
 import { useTRPC } from '../../lib/trpc.js';
 import { zodRule } from '../../lib/validation.js';
-import { useDealErrors, useLabels, WanInput, wanToFen } from './use-pipeline.js';
+import { FormModal, useDealErrors, useLabels, WanInput, wanToFen } from './use-pipeline.js';
 
 export type MoveExtras = {
   reason?: string | null;
@@ -35,17 +35,7 @@ export function MoveDialog(props: { ask: MoveAsk | null; busy: boolean; onCancel
           ? t('reasonTitle', { stage: l.stage(ask.to) })
           : '';
   return (
-    <Modal
-      open={ask !== null}
-      title={title}
-      onCancel={props.onCancel}
-      onOk={() => form.submit()}
-      okText={t('common:confirm')}
-      cancelText={t('common:cancel')}
-      confirmLoading={props.busy}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'move-confirm' } as never}
-    >
+    <FormModal open={ask !== null} title={title} onClose={props.onCancel} onSubmit={() => form.submit()} ok="confirm" busy={props.busy} okTestId="move-confirm">
       {ask?.kind === 'reason' ? (
         <Form form={form} layout="vertical" onFinish={(v: { reason?: string }) => props.onOk({ reason: v.reason?.trim() || null })} data-testid="reason-form">
           <Form.Item name="reason" label={t('reason')} rules={ask.required ? [{ required: true, whitespace: true, message: t('reasonRequired') }] : []}>
@@ -131,7 +121,7 @@ export function MoveDialog(props: { ask: MoveAsk | null; busy: boolean; onCancel
           <div className="hl-hint">{t('signingHint')}</div>
         </Form>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }
 

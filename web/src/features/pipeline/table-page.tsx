@@ -3,16 +3,16 @@ import { DEAL_SOURCES, type DealFilter, type DealSort, type DealSortField, SECTO
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Alert, App, Button, Card, DatePicker, Dropdown, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Dropdown, Form, Input, InputNumber, Popconfirm, Select, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/ui/page.js';
 import { errorMessage } from '../../lib/errors.js';
 import { useFormat } from '../../lib/format.js';
 import { useTRPC } from '../../lib/trpc.js';
 import { PipelineTabs } from './pipeline-nav.js';
-import { shortName, StageTag, useLabels, usePipelineOptions } from './use-pipeline.js';
+import { FormModal, SearchBox, shortName, StageTag, useLabels, usePipelineOptions } from './use-pipeline.js';
 
 const route = getRouteApi('/pipeline/table');
 const ROW_HEIGHT = 44;
@@ -56,13 +56,8 @@ export function TablePage() {
   const funds = (options.data?.funds ?? []).filter((x) => x.pipeline === 'direct');
   const [filter, setFilter] = useState<DealFilter>(() => ({ pipeline: 'direct', ...(search.fund ? { fundIds: [search.fund] } : {}) }));
   const [sort, setSort] = useState<DealSort>({ field: 'updatedAt', dir: 'desc' });
-  const [typed, setTyped] = useState('');
   const [viewId, setViewId] = useState<number | null>(null);
   const [saving, setSaving] = useState(false);
-  useEffect(() => {
-    const h = setTimeout(() => setFilter((x) => ({ ...x, q: typed.trim() || undefined })), 300);
-    return () => clearTimeout(h);
-  }, [typed]);
 
   const list = useInfiniteQuery(
     trpc.deal.list.infiniteQueryOptions({ filter, sort, limit: 100 }, { getNextPageParam: (p) => p.nextCursor, placeholderData: (prev) => prev }),
@@ -94,6 +89,7 @@ export function TablePage() {
     });
   };
   const open = (id: number) => void navigate({ to: '/pipeline/deals/$dealId', params: { dealId: String(id) } });
+  const onSearch = useCallback((q: string) => set({ q: q || undefined }), []);
   const toggleSort = (field: DealSortField) => setSort((s) => (s.field === field ? { field, dir: s.dir === 'desc' ? 'asc' : 'desc' } : { field, dir: 'desc' }));
   const exportHref = (format: 'csv' | 'xlsx') =>
     `/api/export/deals?format=${format}&locale=${f.locale}&filter=${encodeURIComponent(JSON.stringify(filter))}&sort=${encodeURIComponent(JSON.stringify(sort))}`;
@@ -127,7 +123,6 @@ export function TablePage() {
               if (v) {
                 setFilter(v.filter);
                 setSort(v.sort);
-                setTyped(v.filter.q ?? '');
               }
             }}
             options={(views.data ?? []).map((v) => ({ value: v.id, label: v.name }))}
@@ -174,14 +169,7 @@ export function TablePage() {
       </div>
       <Card size="small" style={{ marginBottom: 12 }} data-testid="table-filters">
         <Space wrap size={[8, 8]}>
-          <Input.Search
-            allowClear
-            placeholder={t('searchTable')}
-            style={{ width: 240 }}
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-            data-testid="table-search"
-          />
+          <SearchBox value={filter.q ?? ''} onChange={onSearch} placeholder={t('searchTable')} width={240} testId="table-search" />
           <Select
             mode="multiple"
             allowClear
@@ -279,7 +267,6 @@ export function TablePage() {
           <Button
             onClick={() => {
               setViewId(null);
-              setTyped('');
               setFilter({ pipeline: 'direct' });
             }}
           >
@@ -415,16 +402,7 @@ function SaveViewModal(props: {
     }
   }, [props.open, props.existing, form]);
   return (
-    <Modal
-      open={props.open}
-      title={t('saveView')}
-      onCancel={props.onClose}
-      onOk={() => form.submit()}
-      okText={t('common:save')}
-      cancelText={t('common:cancel')}
-      confirmLoading={save.isPending}
-      destroyOnHidden
-    >
+    <FormModal open={props.open} title={t('saveView')} onClose={props.onClose} onSubmit={() => form.submit()} ok="save" busy={save.isPending}>
       <Form
         form={form}
         layout="vertical"
@@ -442,6 +420,6 @@ function SaveViewModal(props: {
         </Form.Item>
         {error ? <Alert type="error" showIcon title={error} /> : null}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

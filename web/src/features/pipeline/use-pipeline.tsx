@@ -2,7 +2,8 @@ import { DEAL_SOURCES, INSTRUMENTS, label, type Labelled, OWNERSHIP_TYPES, PIPEL
 import type { AppRouter } from '@highland/server';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
-import { App, InputNumber, type InputNumberProps, Tag } from 'antd';
+import { App, Input, InputNumber, type InputNumberProps, Modal, Tag } from 'antd';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { domainOf, errorMessage } from '../../lib/errors.js';
 import { useTRPC } from '../../lib/trpc.js';
@@ -111,4 +112,57 @@ export function useDealErrors() {
 /** A person's name without the title the demo's team accounts carry ("SF-01 投资经理 林刚" → "林刚"). */
 export function shortName(name: string | null | undefined): string {
   return name ? name.replace(/^\S+ 投资经理 /, '').replace(/^基金经理 /, '') : '—';
+}
+
+/** The frame of every form dialog of the pipeline: save/create/confirm and cancel, busy while sending. */
+export function FormModal(props: {
+  open: boolean;
+  title: ReactNode;
+  onClose: () => void;
+  onSubmit: () => void;
+  busy: boolean;
+  ok?: 'save' | 'create' | 'confirm';
+  okTestId?: string;
+  width?: number;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open={props.open}
+      title={props.title}
+      width={props.width}
+      onCancel={props.onClose}
+      onOk={props.onSubmit}
+      okText={t(`common:${props.ok ?? 'save'}`)}
+      cancelText={t('common:cancel')}
+      confirmLoading={props.busy}
+      okButtonProps={props.okTestId ? ({ 'data-testid': props.okTestId } as never) : undefined}
+      destroyOnHidden
+    >
+      {props.children}
+    </Modal>
+  );
+}
+
+/** A search box that reports what was typed once typing pauses; follows `value` when it is set from outside. */
+export function SearchBox(props: { value: string; onChange: (q: string) => void; placeholder: string; width: number; testId: string }) {
+  const [typed, setTyped] = useState(props.value);
+  const { onChange, value } = props;
+  useEffect(() => setTyped(value), [value]);
+  useEffect(() => {
+    if (typed.trim() === value) return;
+    const h = setTimeout(() => onChange(typed.trim()), 300);
+    return () => clearTimeout(h);
+  }, [typed, value, onChange]);
+  return (
+    <Input.Search
+      allowClear
+      placeholder={props.placeholder}
+      style={{ width: props.width }}
+      value={typed}
+      onChange={(e) => setTyped(e.target.value)}
+      data-testid={props.testId}
+    />
+  );
 }
