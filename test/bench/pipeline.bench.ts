@@ -2,7 +2,7 @@ import type { Actor } from '@highland/server';
 import { commitImport } from '@highland/server/data/deal-import';
 import { boardOf, listDeals } from '@highland/server/data/deal-list';
 import { readImportFile } from '@highland/server/data/import-file';
-import { csvLine, type DealList, normaliseCompanyName, searchDocument, suggestMapping } from '@highland/shared';
+import { csvLine, type DealList, normaliseCompanyName, searchText, suggestMapping } from '@highland/shared';
 import { defineBench } from './harness.js';
 import { makeUscc } from '@highland/server/demo/uscc';
 import { type Cell, insertRows } from './stress/insert.js';
@@ -193,10 +193,8 @@ export default defineBench({
                   deals.push([did, target, 'direct', cid, 'sourced', at, 'outbound', Number(r[8]) * 1_000_000, Number(r[9]) * 1_000_000, at, at]);
                   events.push([did, null, 'sourced', 'import', at, importer.userId, importer.email]);
                   notes.push([did, importer.userId, importer.email, r[10] as string, at]);
-                  const cdoc = searchDocument(r[1], r[2], r[0]);
-                  companyDocs.push([cid, cdoc.bi, cdoc.uni]);
-                  const ddoc = searchDocument(r[10]);
-                  dealDocs.push([did, ddoc.bi, ddoc.uni]);
+                  companyDocs.push([cid, searchText(r[1], r[2], r[0])]);
+                  dealDocs.push([did, searchText(r[10])]);
                 }
                 await insertRows(
                   tx,
@@ -212,8 +210,8 @@ export default defineBench({
                 );
                 await insertRows(tx, 'deal_stage_event', ['deal_id', 'from_stage', 'to_stage', 'kind', 'at', 'actor_user_id', 'actor_label'], events);
                 await insertRows(tx, 'deal_note', ['deal_id', 'author_id', 'author_label', 'body', 'at'], notes);
-                await insertRows(tx, 'company_search', ['rowid', 'bi', 'uni'], companyDocs);
-                await insertRows(tx, 'deal_text_search', ['rowid', 'bi', 'uni'], dealDocs);
+                await insertRows(tx, 'company_search', ['rowid', 'body'], companyDocs);
+                await insertRows(tx, 'deal_text_search', ['rowid', 'body'], dealDocs);
                 await tx.commit();
               } catch (e) {
                 tx.close();

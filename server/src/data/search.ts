@@ -1,5 +1,5 @@
 import { company, deal, dealNote, manager, type Tx } from '@highland/drizzle';
-import { searchDocument, searchMatchExpression } from '@highland/shared';
+import { searchMatchExpression, searchText } from '@highland/shared';
 import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { bulkInsertRaw } from './bulk.js';
 
@@ -31,11 +31,8 @@ export async function indexCompanies(tx: Tx, rows: readonly CompanyText[], fresh
     await bulkInsertRaw(
       tx,
       'company_search',
-      ['rowid', 'bi', 'uni'],
-      part.map((r) => {
-        const doc = searchDocument(r.nameZh, r.nameEn, r.uscc);
-        return [r.id, doc.bi, doc.uni];
-      }),
+      ['rowid', 'body'],
+      part.map((r) => [r.id, searchText(r.nameZh, r.nameEn, r.uscc)]),
     );
   }
 }
@@ -59,11 +56,8 @@ export async function indexDealTexts(tx: Tx, rows: readonly DealText[], fresh = 
     await bulkInsertRaw(
       tx,
       'deal_text_search',
-      ['rowid', 'bi', 'uni'],
-      part.map((r) => {
-        const doc = searchDocument(...r.texts);
-        return [r.id, doc.bi, doc.uni];
-      }),
+      ['rowid', 'body'],
+      part.map((r) => [r.id, searchText(...r.texts)]),
     );
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseCompanyName, searchDocument, searchMatchExpression } from './names.js';
+import { normaliseCompanyName, searchMatchExpression, searchText } from './names.js';
 
 describe('normalised company names find duplicates', () => {
   const same: Array<[string, string, string]> = [
@@ -15,14 +15,13 @@ describe('normalised company names find duplicates', () => {
 });
 
 describe('full-text tokens', () => {
-  it('a Chinese name becomes overlapping bigrams and single characters', () =>
-    expect(searchDocument('芯擎科技')).toEqual({ bi: '芯擎 擎科 科技', uni: '芯 擎 科 技' }));
-  it('letters and digits stay whole words, lower-cased', () => expect(searchDocument('AI芯片 Xinqing 2024').bi).toBe('ai 芯片 xinqing 2024'));
-  it('a two-character query is one bigram phrase', () => expect(searchMatchExpression('芯片')).toBe('bi : "芯片"'));
-  it('a longer query is a phrase of bigrams', () => expect(searchMatchExpression('芯片科技')).toBe('bi : "芯片 片科 科技"'));
-  it('one character searches the single characters', () => expect(searchMatchExpression('芯')).toBe('uni : "芯"'));
-  it('a Latin word is a prefix', () => expect(searchMatchExpression('xinq')).toBe('bi : "xinq"*'));
-  it('several words must all match', () => expect(searchMatchExpression('张江 chip')).toBe('bi : "张江" AND bi : "chip"*'));
-  it('FTS syntax typed by a user is only text', () => expect(searchMatchExpression('a" OR uni:*')).toBe('bi : "a"* AND bi : "or"* AND bi : "uni"*'));
+  it('a Chinese name becomes overlapping bigrams and its last character', () => expect(searchText('芯擎科技')).toBe('芯擎 擎科 科技 技'));
+  it('letters and digits stay whole words, lower-cased', () => expect(searchText('AI芯片 Xinqing 2024')).toBe('ai 芯片 片 xinqing 2024'));
+  it('a two-character query is one bigram phrase', () => expect(searchMatchExpression('芯片')).toBe('"芯片"'));
+  it('a longer query is a phrase of bigrams', () => expect(searchMatchExpression('芯片科技')).toBe('"芯片 片科 科技"'));
+  it('one character is a prefix: it starts a bigram or ends a run', () => expect(searchMatchExpression('技')).toBe('"技"*'));
+  it('a Latin word is a prefix', () => expect(searchMatchExpression('xinq')).toBe('"xinq"*'));
+  it('several words must all match', () => expect(searchMatchExpression('张江 chip')).toBe('"张江" AND "chip"*'));
+  it('FTS syntax typed by a user is only text', () => expect(searchMatchExpression('a" OR bi:*')).toBe('"a"* AND "or"* AND "bi"*'));
   it('nothing searchable gives no expression', () => expect(searchMatchExpression(' "*" ')).toBeNull());
 });

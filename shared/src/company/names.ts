@@ -40,39 +40,39 @@ function bigrams(run: string): string[] {
 }
 
 /**
- * What the full-text index stores for a text: Chinese (and other CJK) runs as overlapping bigrams in
- * `bi` and as single characters in `uni`; words of letters and digits as themselves in `bi`. SQLite's
- * unicode61 tokenizer would keep a Chinese run as one token, so "芯片" could never find "上海芯片科技".
+ * What the full-text index stores for a text: a Chinese (or other CJK) run as its overlapping bigrams
+ * followed by its last character alone, so every character starts some token; words of letters and
+ * digits as themselves. SQLite's unicode61 tokenizer would keep a Chinese run as one token, so "芯片"
+ * could never find "上海芯片科技".
  */
-export function searchDocument(...texts: Array<string | null | undefined>): { bi: string; uni: string } {
-  const bi: string[] = [];
-  const uni: string[] = [];
+export function searchText(...texts: Array<string | null | undefined>): string {
+  const out: string[] = [];
   for (const text of texts) {
     if (!text) continue;
     for (const run of runs(text)) {
       if (CJK.test(run)) {
-        bi.push(...bigrams(run));
-        uni.push(...run);
-      } else bi.push(run);
+        const chars = [...run];
+        if (chars.length > 1) out.push(...bigrams(run));
+        out.push(chars[chars.length - 1] as string);
+      } else out.push(run);
     }
   }
-  return { bi: bi.join(' '), uni: uni.join(' ') };
+  return out.join(' ');
 }
 
 /**
  * An FTS5 MATCH expression for what a user typed: every word must match. A Chinese run of two or more
- * characters is a phrase of its bigrams; a single character matches by itself; a word of letters or
- * digits matches as a prefix. Tokens are quoted, so nothing the user types is FTS syntax. Returns null
- * when the text has nothing to search for.
+ * characters is a phrase of its bigrams; a single character or a word of letters or digits matches as
+ * a prefix (a character starts a bigram, or is a run's last character). Tokens are quoted, so nothing
+ * the user types is FTS syntax. Returns null when the text has nothing to search for.
  */
 export function searchMatchExpression(query: string): string | null {
   const parts: string[] = [];
   for (const run of runs(query).slice(0, 12)) {
     if (CJK.test(run)) {
       const chars = [...run];
-      if (chars.length === 1) parts.push(`uni : "${run}"`);
-      else parts.push(`bi : "${bigrams(run).join(' ')}"`);
-    } else parts.push(`bi : "${run}"*`);
+      parts.push(chars.length === 1 ? `"${run}"*` : `"${bigrams(run).join(' ')}"`);
+    } else parts.push(`"${run}"*`);
   }
   return parts.length ? parts.join(' AND ') : null;
 }

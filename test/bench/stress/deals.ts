@@ -1,4 +1,4 @@
-import { DEAL_SOURCE_CODES, ROUND_CODES, searchDocument, stageOrder } from '@highland/shared';
+import { DEAL_SOURCE_CODES, ROUND_CODES, searchText, stageOrder } from '@highland/shared';
 import type { CompaniesOutput } from './companies.js';
 import type { FundGroupOutput } from './fund-group.js';
 import type { StressPart } from './index.js';
@@ -129,8 +129,7 @@ export const dealsPart: StressPart<DealsOutput> = {
           'stress',
         ]);
       if (nextStep) {
-        const doc = searchDocument(nextStep);
-        texts.push([id, doc.bi, doc.uni]);
+        texts.push([id, searchText(nextStep)]);
       }
     }
     log('inserting');
@@ -166,16 +165,15 @@ export const dealsPart: StressPart<DealsOutput> = {
     );
     await insert('deal_stage_event', ['id', 'deal_id', 'from_stage', 'to_stage', 'kind', 'reason', 'at', 'actor_user_id', 'actor_label'], events);
     for (const ix of indexes.rows) await tx.execute(String(ix.sql));
-    await insert('deal_text_search', ['rowid', 'bi', 'uni'], texts);
+    await insert('deal_text_search', ['rowid', 'body'], texts);
 
     // The companies' full-text rows (the companies part writes names only).
     log('indexing company names');
     const rs = await tx.execute('SELECT id, uscc, name_zh, name_en FROM company');
     const docs = rs.rows.map((r) => {
-      const doc = searchDocument(String(r.name_zh), r.name_en === null ? null : String(r.name_en), r.uscc === null ? null : String(r.uscc));
-      return [Number(r.id), doc.bi, doc.uni];
+      return [Number(r.id), searchText(String(r.name_zh), r.name_en === null ? null : String(r.name_en), r.uscc === null ? null : String(r.uscc))];
     });
-    await insert('company_search', ['rowid', 'bi', 'uni'], docs);
+    await insert('company_search', ['rowid', 'body'], docs);
     return {
       counts: { deals: deals.length, stageEvents: events.length, searchRows: texts.length + docs.length, managers: users.length },
       output: { firstId: 1, count: deals.length, bigFundId: funds[0] as number, bigFundManagerId: 1000 },
