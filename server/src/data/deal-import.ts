@@ -18,7 +18,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type MutationContext, mutate } from '../audit.js';
 import { assertFundWritable } from '../auth/scope.js';
 import type { Actor } from '../context.js';
-import { bulkInsert, bulkInsertKeyed } from './bulk.js';
+import { bulkInsert } from './bulk.js';
 import { dealSnapshot, type DealRow } from './deal.js';
 import type { ImportTable, Progress } from './import-file.js';
 import { fundKind, pipelineSettings } from './scoring.js';
@@ -270,13 +270,12 @@ async function writePlan(tx: Tx, ctx: MutationContext & { actor: Actor }, plan: 
   const companyIds = new Map<string, number>();
   for (let i = 0; i < plan.newCompanies.length; i += WRITE_CHUNK) {
     const part = plan.newCompanies.slice(i, i + WRITE_CHUNK);
-    const inserted = await bulkInsertKeyed(
+    const ids = await bulkInsert(
       tx,
       company,
       part.map((r) => ({ ...r.company, nameNorm: normaliseCompanyName(r.company.nameZh), createdBy: actorId, createdAt: now, updatedAt: now })),
-      'uscc',
     );
-    for (const c of inserted) companyIds.set(c.key as string, c.id);
+    part.forEach((r, k) => companyIds.set(r.company.uscc, ids[k] as number));
     await indexCompanies(
       tx,
       part.map((r) => ({ id: companyIds.get(r.company.uscc) as number, nameZh: r.company.nameZh, nameEn: r.company.nameEn, uscc: r.company.uscc })),
@@ -296,7 +295,7 @@ async function writePlan(tx: Tx, ctx: MutationContext & { actor: Actor }, plan: 
   let notesAdded = 0;
   for (let i = 0; i < plan.creates.length; i += WRITE_CHUNK) {
     const part = plan.creates.slice(i, i + WRITE_CHUNK);
-    const inserted = await bulkInsertKeyed(
+    const dealIds = await bulkInsert(
       tx,
       deal,
       part.map(({ row, ownerId }) => ({
@@ -317,10 +316,8 @@ async function writePlan(tx: Tx, ctx: MutationContext & { actor: Actor }, plan: 
         createdBy: actorId,
         updatedAt: now,
       })),
-      'company_id',
     );
-    const idByCompany = new Map(inserted.map((d) => [Number(d.key), d.id]));
-    const withIds = part.map(({ row }) => ({ row, id: idByCompany.get(companyIds.get(row.company.uscc) as number) as number }));
+    const withIds = part.map(({ row }, k) => ({ row, id: dealIds[k] as number }));
     createdDealIds.push(...withIds.map((w) => w.id));
     await bulkInsert(
       tx,
