@@ -275,7 +275,7 @@ async function writePlan(tx: Tx, ctx: MutationContext & { actor: Actor }, plan: 
       company,
       part.map((r) => ({ ...r.company, nameNorm: normaliseCompanyName(r.company.nameZh), createdBy: actorId, createdAt: now, updatedAt: now })),
     );
-    part.forEach((r, k) => companyIds.set(r.company.uscc, ids[k] as number));
+    for (const [k, r] of part.entries()) companyIds.set(r.company.uscc, ids[k] as number);
     await indexCompanies(
       tx,
       part.map((r) => ({ id: companyIds.get(r.company.uscc) as number, nameZh: r.company.nameZh, nameEn: r.company.nameEn, uscc: r.company.uscc })),
