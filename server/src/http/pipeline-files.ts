@@ -26,10 +26,10 @@ import { z } from 'zod';
 import { loadActor, readCookie, SESSION_COOKIE, sessionIdOf } from '../auth/session.js';
 import type { Actor, AppServices } from '../context.js';
 import { checkImport, commitImport, planSummary } from '../data/deal-import.js';
-import { allDeals, type DealListRow } from '../data/deal-list.js';
+import { allDeals, countDeals, type DealListRow } from '../data/deal-list.js';
 import { type ImportTable, previewCell, readImportFile } from '../data/import-file.js';
 
-/** At most this many rows per export (a view of more is cut, and the file says so). */
+/** At most this many rows per export (a larger view is refused: narrow the filter). */
 export const EXPORT_MAX_ROWS = 100_000;
 const WAN = 1_000_000;
 
@@ -193,11 +193,26 @@ export function mountPipelineFiles(app: Hono<{ Variables: Vars }>, s: AppService
       );
     }
     const { format, locale } = parsed.data;
+    // Scope first (a fund outside the caller's scope is refused), then the size: a view larger than an
+    // export holds is refused with its count, never cut silently.
+    let total: number;
+    try {
+      total = (await countDeals(s.db, who, filter)).count;
+    } catch (e) {
+      if (isDomainError(e)) return c.json(errorBody(e), e.code === 'FORBIDDEN' ? 403 : 400);
+      throw e;
+    }
+    if (total > EXPORT_MAX_ROWS)
+      return c.json(
+        errorBody(
+          new DomainError('VALIDATION', 'export.tooMany', `The view holds ${total} deals; an export holds at most ${EXPORT_MAX_ROWS}. Narrow the filter.`, {
+            params: { count: total, max: EXPORT_MAX_ROWS },
+          }),
+        ),
+        400,
+      );
     const rows = allDeals(s.db, who, filter, sort, EXPORT_MAX_ROWS);
-    // Scope errors (a fund outside the caller's scope) surface on the first page, before any byte is sent.
-    const first = await rows.next().catch((e: unknown) => e);
-    if (isDomainError(first)) return c.json(errorBody(first), first.code === 'FORBIDDEN' ? 403 : 400);
-    const head = first as IteratorResult<DealListRow>;
+    const head = await rows.next();
     const stamp = s.now().toISOString().slice(0, 10).replace(/-/g, '');
     const name = `highland-deals-${stamp}.${format}`;
     c.header('content-disposition', `attachment; filename="${name}"`);

@@ -158,6 +158,7 @@ export const errors: Strings = {
     },
     view: { notFound: '视图不存在。', notYours: '这是其他用户的视图。' },
     selection: { noMotherInvestor: '母基金尚无出资人记录，无法认缴。' },
+    export: { tooMany: '当前视图共 {{count}} 个项目，单次最多导出 {{max}} 个，请缩小筛选范围。' },
     import: {
       invalid: '文件中有 {{count}} 处问题，未导入任何数据。',
       tooLarge: '文件超过 {{mb}} MB，请拆分后再导入。',
@@ -221,6 +222,7 @@ export const errors: Strings = {
     },
     view: { notFound: 'No such view.', notYours: 'That view belongs to another user.' },
     selection: { noMotherInvestor: 'The mother fund has no investor record to commit from.' },
+    export: { tooMany: 'The view holds {{count}} deals; an export holds at most {{max}}. Narrow the filter.' },
     import: {
       invalid: 'The file has {{count}} problems; nothing was imported.',
       tooLarge: 'The file is larger than {{mb}} MB; split it.',

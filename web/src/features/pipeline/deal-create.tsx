@@ -177,10 +177,13 @@ export function DealCreateModal(props: { open: boolean; fund: FundOption; onClos
         onClose={() => setAddingCompany(false)}
         onSaved={(id) => {
           setAddingCompany(false);
-          void queryClient.fetchQuery(trpc.company.get.queryOptions({ id })).then((c) => {
-            setPicked({ id, label: `${c.nameZh}${c.uscc ? ` · ${c.uscc}` : ''}` });
-            form.setFieldValue('companyId', id);
-          });
+          void queryClient
+            .fetchQuery(trpc.company.get.queryOptions({ id }))
+            .then((c) => {
+              setPicked({ id, label: `${c.nameZh}${c.uscc ? ` · ${c.uscc}` : ''}` });
+              form.setFieldValue('companyId', id);
+            })
+            .catch((e: unknown) => setError(errorMessage(e, t)));
         }}
       />
     </>

@@ -3,7 +3,7 @@ import { DEAL_SOURCES, type DealFilter, type DealSort, type DealSortField, SECTO
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Alert, App, Button, Card, DatePicker, Dropdown, Form, Input, InputNumber, Popconfirm, Select, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Dropdown, Form, Input, InputNumber, Popconfirm, Select, Space, Spin, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,8 @@ import { FormModal, SearchBox, shortName, StageTag, useLabels, usePipelineOption
 
 const route = getRouteApi('/pipeline/table');
 const ROW_HEIGHT = 44;
+/** The server's limit on one export (EXPORT_MAX_ROWS). */
+const EXPORT_MAX = 100_000;
 
 interface Column {
   key: string;
@@ -136,6 +138,7 @@ export function TablePage() {
             {t('saveView')}
           </Button>
           <Dropdown
+            disabled={(total.data?.count ?? 0) > EXPORT_MAX}
             menu={{
               items: [
                 {
@@ -157,9 +160,11 @@ export function TablePage() {
               ],
             }}
           >
-            <Button icon={<DownloadOutlined />} data-testid="export">
-              {t('export')}
-            </Button>
+            <Tooltip title={(total.data?.count ?? 0) > EXPORT_MAX ? t('errors:export.tooMany', { count: total.data?.count, max: EXPORT_MAX }) : undefined}>
+              <Button icon={<DownloadOutlined />} data-testid="export" disabled={(total.data?.count ?? 0) > EXPORT_MAX}>
+                {t('export')}
+              </Button>
+            </Tooltip>
           </Dropdown>
         </Space>
       }
