@@ -13,7 +13,8 @@ export default defineConfig({
     projects: [
       {
         ...sourceFirst,
-        test: { name: 'shared', root: './shared', include: ['src/**/*.test.ts'] },
+        // Exhaustive date and corpus checks take seconds; under a full parallel run on two cores, more than the default 5 s.
+        test: { name: 'shared', root: './shared', include: ['src/**/*.test.ts'], testTimeout: 30_000 },
       },
       {
         ...sourceFirst,

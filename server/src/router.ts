@@ -6,6 +6,9 @@ import { groupRouter } from './routers/group.js';
 import { pipelineRouter } from './routers/pipeline.js';
 import { fundRouter } from './routers/fund.js';
 import { ledgerRouter } from './routers/ledger.js';
+import { lpRouter } from './routers/lp.js';
+import { performanceRouter } from './routers/performance.js';
+import { portfolioRouter } from './routers/portfolio.js';
 import { systemRouter } from './routers/system.js';
 import { userRouter } from './routers/user.js';
 import { router } from './trpc.js';
@@ -22,6 +25,9 @@ export const appRouter = router({
   pipeline: pipelineRouter,
   fund: fundRouter,
   ledger: ledgerRouter,
+  portfolio: portfolioRouter,
+  performance: performanceRouter,
+  lp: lpRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -14,6 +14,8 @@ interface Shot {
   locale?: 'zh-CN' | 'en';
   /** Waits until the page shows its data. */
   ready?: (page: Page) => Promise<unknown>;
+  /** Steps after the page is ready (open a row, a tab), then waits for their result. */
+  act?: (page: Page) => Promise<unknown>;
 }
 
 export const SHOTS: Shot[] = [
@@ -82,7 +84,53 @@ export const SHOTS: Shot[] = [
     file: 'portfolio-lp.png',
     as: 'lp@demo.highland',
     path: '/portfolio',
-    ready: (p) => p.getByTestId('positions-table').locator('tbody tr.ant-table-row').first().waitFor(),
+    ready: (p) => p.getByTestId('statement-preview').waitFor(),
+  },
+  {
+    file: 'portfolio-lp-en.png',
+    as: 'lp@demo.highland',
+    path: '/portfolio',
+    locale: 'en',
+    ready: (p) => p.getByTestId('statement-preview').waitFor(),
+  },
+  { file: 'statement-lp.png', as: 'lp@demo.highland', path: '/portfolio/statement?quarter=2026Q3', ready: (p) => p.getByTestId('statement-total').waitFor() },
+  { file: 'performance-mother.png', as: 'gov@demo.highland', path: '/performance', ready: (p) => p.getByTestId('nav-chart').waitFor() },
+  {
+    file: 'look-through-government.png',
+    as: 'gov@demo.highland',
+    path: '/performance?tab=lookThrough',
+    ready: (p) => p.getByTestId('lt-table').locator('tbody tr.ant-table-row').first().waitFor(),
+  },
+  {
+    file: 'holdings-manager.png',
+    as: 'gp@demo.highland',
+    path: '/performance?tab=holdings',
+    ready: (p) => p.getByTestId('holdings-table').locator('tbody tr.ant-table-row').first().waitFor(),
+  },
+  {
+    file: 'position-manager.png',
+    as: 'gp@demo.highland',
+    path: '/performance?tab=holdings',
+    ready: (p) => p.getByTestId('holding-link').first().waitFor(),
+    // A position with a story: a follow-on, a partial sale, still held.
+    act: async (p) => {
+      const url = new URL(p.url());
+      const funds = (await (await p.request.get(`${url.origin}/trpc/performance.funds`)).json()) as { result: { data: Array<{ id: number; code: string }> } };
+      const fundId = funds.result.data.find((f) => f.code === 'SF-01')?.id ?? 0;
+      const perf = (await (await p.request.get(`${url.origin}/trpc/performance.fund?input=${encodeURIComponent(JSON.stringify({ fundId }))}`)).json()) as {
+        result: { data: { holdings: Array<{ companyId: number; rounds: number; realisedFen: number; valueFen: number }> } };
+      };
+      const h = perf.result.data.holdings;
+      const pick = h.find((x) => x.rounds > 1 && x.realisedFen > 0 && x.valueFen > 0) ?? h.find((x) => x.rounds > 1) ?? h[0];
+      await p.goto(`/performance/position?fundId=${fundId}&companyId=${pick?.companyId ?? 0}`);
+      await p.getByTestId('kpi-chart').waitFor();
+    },
+  },
+  {
+    file: 'reviews-mother-manager.png',
+    as: 'fof@demo.highland',
+    path: '/performance?tab=reviews',
+    ready: (p) => p.getByTestId('reviews-table').locator('tbody tr.ant-table-row').first().waitFor(),
   },
   {
     file: 'users-admin.png',
@@ -177,6 +225,7 @@ async function main(): Promise<void> {
       else await page.goto('/sign-in');
       if (shot.path) await page.goto(shot.path);
       await shot.ready?.(page);
+      await shot.act?.(page);
       await page.evaluate(() => window.scrollTo(0, 0)); // sticky navigation is drawn where the page was scrolled to
       await page.waitForTimeout(600); // charts finish their entry animation
       await page.screenshot({ path: join(out, shot.file), fullPage: true });

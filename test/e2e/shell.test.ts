@@ -21,17 +21,17 @@ describe('each demo role signs in and sees its own navigation', () => {
       who: 'government reviewer',
       email: 'gov@demo.highland',
       landing: '/overview',
-      nav: ['基金群总览', '项目储备', '企业库', '子基金遴选', '跨基金重叠', '审计日志', '账户设置'],
+      nav: ['基金群总览', '项目储备', '企业库', '子基金遴选', '跨基金重叠', '投后与业绩', '审计日志', '账户设置'],
     },
-    { who: 'sub-fund manager', email: 'gp@demo.highland', landing: '/funds', nav: ['我的基金', '项目储备', '企业库', '账户设置'] },
+    { who: 'sub-fund manager', email: 'gp@demo.highland', landing: '/funds', nav: ['我的基金', '项目储备', '企业库', '投后与业绩', '账户设置'] },
     {
       who: 'mother-fund manager',
       email: 'fof@demo.highland',
       landing: '/overview',
-      nav: ['基金群总览', '我的基金', '项目储备', '企业库', '子基金遴选', '跨基金重叠', '账户设置'],
+      nav: ['基金群总览', '我的基金', '项目储备', '企业库', '子基金遴选', '跨基金重叠', '投后与业绩', '账户设置'],
     },
     { who: 'LP', email: 'lp@demo.highland', landing: '/portfolio', nav: ['我的投资', '账户设置'] },
-    { who: 'administrator', email: 'admin@demo.highland', landing: '/admin/users', nav: ['基金群总览', '用户管理', '审计日志', '账户设置'] },
+    { who: 'administrator', email: 'admin@demo.highland', landing: '/admin/users', nav: ['基金群总览', '投后与业绩', '用户管理', '审计日志', '账户设置'] },
   ];
   for (const c of cases) {
     it(c.who, async () => {
@@ -64,8 +64,8 @@ describe('the shell', () => {
     await p.reload();
     await p.getByTestId('nav').waitFor();
     expect({ navEn, afterReload: await navLabels(p) }).toEqual({
-      navEn: ['Fund group overview', 'Pipeline', 'Companies', 'Sub-fund selection', 'Cross-fund overlap', 'Audit trail', 'Account'],
-      afterReload: ['Fund group overview', 'Pipeline', 'Companies', 'Sub-fund selection', 'Cross-fund overlap', 'Audit trail', 'Account'],
+      navEn: ['Fund group overview', 'Pipeline', 'Companies', 'Sub-fund selection', 'Cross-fund overlap', 'Portfolio & performance', 'Audit trail', 'Account'],
+      afterReload: ['Fund group overview', 'Pipeline', 'Companies', 'Sub-fund selection', 'Cross-fund overlap', 'Portfolio & performance', 'Audit trail', 'Account'],
     });
     await p.context().close();
   });

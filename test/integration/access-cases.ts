@@ -28,13 +28,20 @@ export interface Fixture {
   otherDealId: number;
   /** A company with a deal in SF-01 only, and one with deals only in other funds. */
   pipelineCompanyId: number;
-  otherCompanyId: number;
+  otherPipelineCompanyId: number;
   /** A company not (yet) in SF-01's pipeline. */
   freeCompanyId: number;
   /** A duplicate of companyId without a credit code and without deals (for the merge). */
   duplicateCompanyId: number;
   /** gp's saved view. */
   gpViewId: number;
+  /** A company SF-01 still holds (more than 1% of it), and its credit code. */
+  gpCompanyId: number;
+  gpCompanyUscc: string;
+  /** A company held by SF-02 and never by SF-01. */
+  otherCompanyId: number;
+  /** A mark of SF-01 waiting for review (entered by gp@). */
+  pendingValuationId: number;
   /** A part of a capital call of the GP's fund that is still unpaid. */
   outstanding: { callId: number; investorId: number; amountFen: number };
   /** A fee entry of the GP's fund, not reversed. */
@@ -67,7 +74,7 @@ export async function loadFixture(db: Db): Promise<Fixture> {
   )[0];
   const otherDeal = (await db.select({ id: deal.id }).from(deal).where(eq(deal.fundId, otherSubFundId)).orderBy(asc(deal.id)).limit(1))[0];
   const inGp = db.select({ id: deal.companyId }).from(deal).where(eq(deal.fundId, gpFundId));
-  const otherCompany = (
+  const otherPipelineCompany = (
     await db
       .select({ id: company.id })
       .from(company)
@@ -105,6 +112,14 @@ export async function loadFixture(db: Db): Promise<Fixture> {
       .onConflictDoUpdate({ target: [savedView.userId, savedView.name], set: { updatedAt: 'x' } })
       .returning({ id: savedView.id })
   )[0];
+  const [held] = await db.all<{ id: number; uscc: string }>(sql`
+    SELECT c.id, c.uscc FROM company c JOIN investment i ON i.company_id = c.id
+    WHERE i.fund_id = ${gpFundId} AND NOT EXISTS (SELECT 1 FROM investment_exit x WHERE x.fund_id = i.fund_id AND x.company_id = c.id)
+    GROUP BY c.id HAVING SUM(i.equity_share) > 0.01 ORDER BY c.id LIMIT 1`);
+  const [otherCompany] = await db.all<{ id: number }>(sql`
+    SELECT company_id AS id FROM investment WHERE fund_id = ${otherSubFundId}
+      AND company_id NOT IN (SELECT company_id FROM investment WHERE fund_id = ${gpFundId}) ORDER BY id LIMIT 1`);
+  const [pending] = await db.all<{ id: number }>(sql`SELECT id FROM valuation WHERE fund_id = ${gpFundId} AND status = 'pending' ORDER BY id LIMIT 1`);
   const [outstanding] = await db.all<{ callId: number; investorId: number; amountFen: number }>(sql`
     SELECT call_id AS callId, investor_id AS investorId, SUM(CASE kind WHEN 'call' THEN amount_fen ELSE -amount_fen END) AS amountFen
     FROM ledger_entry WHERE fund_id = ${gpFundId} AND call_id IS NOT NULL GROUP BY call_id, investor_id HAVING amountFen > 0 LIMIT 1`);
@@ -113,6 +128,10 @@ export async function loadFixture(db: Db): Promise<Fixture> {
       AND NOT EXISTS (SELECT 1 FROM ledger_entry r WHERE r.reverses_id = e.id) ORDER BY id LIMIT 1`);
   const [invested] = await db.all<{ id: number }>(sql`SELECT company_id AS id FROM ledger_entry WHERE fund_id = ${gpFundId} AND kind = 'investment' LIMIT 1`);
   return {
+    gpCompanyId: held?.id ?? -1,
+    gpCompanyUscc: held?.uscc ?? '',
+    otherCompanyId: otherCompany?.id ?? -1,
+    pendingValuationId: pending?.id ?? -1,
     motherFundId: await byCode('MF'),
     gpFundId,
     otherSubFundId,
@@ -123,7 +142,7 @@ export async function loadFixture(db: Db): Promise<Fixture> {
     gpDealVersion: gpDeal?.version ?? -1,
     otherDealId: otherDeal?.id ?? -1,
     pipelineCompanyId: gpDeal?.companyId ?? -1,
-    otherCompanyId: otherCompany?.id ?? -1,
+    otherPipelineCompanyId: otherPipelineCompany?.id ?? -1,
     freeCompanyId: free?.id ?? -1,
     duplicateCompanyId: dup?.id ?? -1,
     gpViewId: view?.id ?? -1,
@@ -224,7 +243,7 @@ export const ACCESS_CASES: Record<string, AccessCase> = {
   'company.update': {
     allowed: ['gp', 'fof'],
     input: (fx) => ({ id: fx.pipelineCompanyId, headcount: 99 }),
-    scoped: [{ who: 'gp', input: (fx) => ({ id: fx.otherCompanyId, headcount: 99 }) }],
+    scoped: [{ who: 'gp', input: (fx) => ({ id: fx.otherPipelineCompanyId, headcount: 99 }) }],
   },
   'company.merge': { allowed: ['gp', 'fof'], input: (fx) => ({ fromId: fx.duplicateCompanyId, intoId: fx.pipelineCompanyId }) },
 
@@ -305,6 +324,88 @@ export const ACCESS_CASES: Record<string, AccessCase> = {
   'pipeline.saveView': { allowed: pipelineReaders, input: () => view },
   'pipeline.deleteView': { allowed: ['gp'], input: (fx) => ({ id: fx.gpViewId }) },
 
+  'portfolio.createInvestment': {
+    allowed: ['gp'],
+    input: (fx) => ({
+      fundId: fx.gpFundId,
+      companyId: fx.gpCompanyId,
+      date: '2026-11-02',
+      round: 'c',
+      instrument: 'preferred_equity',
+      amountFen: 1_000_000_000,
+      equityShare: 0.01,
+    }),
+    scoped: [
+      {
+        who: 'gp',
+        input: (fx) => ({
+          fundId: fx.otherSubFundId,
+          companyId: fx.gpCompanyId,
+          date: '2026-11-02',
+          round: 'c',
+          instrument: 'preferred_equity',
+          amountFen: 1_000_000_000,
+          equityShare: 0.01,
+        }),
+      },
+    ],
+  },
+  'portfolio.recordExit': {
+    allowed: ['gp'],
+    input: (fx) => ({ fundId: fx.gpFundId, companyId: fx.gpCompanyId, date: '2026-11-02', route: 'secondary', shareSold: 0.001, proceedsFen: 100_000_000 }),
+    scoped: [
+      {
+        who: 'gp',
+        input: (fx) => ({ fundId: fx.otherSubFundId, companyId: fx.otherCompanyId, date: '2026-11-02', route: 'secondary', shareSold: 0.001, proceedsFen: 1 }),
+      },
+    ],
+  },
+  'portfolio.addValuation': {
+    allowed: ['gp'],
+    input: (fx) => ({ fundId: fx.gpFundId, companyId: fx.gpCompanyId, date: '2026-10-31', valueFen: 10_000_000_000, method: 'dcf', basis: 'DCF, WACC 13%' }),
+    scoped: [
+      { who: 'gp', input: (fx) => ({ fundId: fx.otherSubFundId, companyId: fx.otherCompanyId, date: '2026-10-31', valueFen: 1, method: 'dcf', basis: 'x' }) },
+    ],
+  },
+  'portfolio.reviewValuation': { allowed: ['fof'], input: (fx) => ({ id: fx.pendingValuationId, decision: 'approved' }) },
+  'portfolio.addKpi': {
+    allowed: ['gp', 'fof'],
+    input: (fx) => ({ companyId: fx.gpCompanyId, period: '2026Q3', cumulative: true, revenueFen: 1_000_000_000 }),
+    scoped: [{ who: 'gp', input: (fx) => ({ companyId: fx.otherCompanyId, period: '2026Q3', cumulative: true, revenueFen: 1 }) }],
+  },
+  'portfolio.importKpis': {
+    allowed: ['gp', 'fof'],
+    input: (fx) => ({ rows: [{ uscc: fx.gpCompanyUscc, period: '2025', cumulative: false, revenueFen: 1_000_000_000, headcount: 120 }] }),
+  },
+  'portfolio.position': {
+    allowed: ['admin', 'government', 'gp', 'fof'],
+    input: (fx) => ({ fundId: fx.gpFundId, companyId: fx.gpCompanyId, asOf: '2025-12-31' }),
+    scoped: [{ who: 'gp', input: (fx) => ({ fundId: fx.otherSubFundId, companyId: fx.otherCompanyId }) }],
+  },
+  'portfolio.pendingValuations': { allowed: ['admin', 'government', 'gp', 'fof'] },
+  'portfolio.companyOptions': { allowed: ['gp', 'fof'], input: () => ({ q: '上海' }) },
+  'performance.funds': { allowed: ['admin', 'government', 'gp', 'fof'] },
+  'performance.fund': {
+    allowed: ['admin', 'government', 'gp', 'fof'],
+    input: (fx) => ({ fundId: fx.gpFundId, asOf: '2025-12-31' }),
+    scoped: [{ who: 'gp', input: (fx) => ({ fundId: fx.otherSubFundId }) }],
+  },
+  'performance.lookThrough': {
+    allowed: ['admin', 'government', 'gp', 'fof'],
+    input: (fx) => ({ fundId: fx.gpFundId, asOf: '2025-12-31' }),
+    scoped: [{ who: 'gp', input: (fx) => ({ fundId: fx.motherFundId }) }],
+  },
+  'lp.portal': { allowed: ['lp'], input: () => ({ asOf: '2025-12-31' }) },
+  'lp.statement': {
+    allowed: ['lp'],
+    input: () => ({ quarter: '2025Q4' }),
+    scoped: [{ who: 'lp', input: (fx) => ({ quarter: '2025Q4', fundId: fx.otherSubFundId }) }],
+  },
+  'lp.statementXlsx': {
+    allowed: ['lp'],
+    input: () => ({ quarter: '2025Q4' }),
+    scoped: [{ who: 'lp', input: (fx) => ({ quarter: '2025Q4', fundId: fx.otherSubFundId }) }],
+  },
   'fund.detail': {
     allowed: ['admin', 'government', 'gp', 'fof'],
     input: (fx) => ({ id: fx.gpFundId, asOf: '2026-10-31' }),

@@ -83,7 +83,7 @@ describe('the LP demo account sees nothing of other investors', () => {
     const h = await harness();
     const fx = await loadFixture(h.db);
     const sf10 = (await h.db.select({ id: fund.id }).from(fund).where(eq(fund.code, 'SF-10')))[0]?.id;
-    const r = (await callAs(h, 'lp', 'group.portfolio', { asOf: '2026-10-31' })) as { investor: { id: number }; positions: Array<{ fundId: number }> };
+    const r = (await callAs(h, 'lp', 'lp.portal', { asOf: '2026-10-31' })) as { investor: { id: number }; positions: Array<{ fundId: number }> };
     expect({ investor: r.investor.id, funds: r.positions.map((p) => p.fundId).sort((a, b) => a - b) }).toEqual({
       investor: fx.lpInvestorId,
       funds: [fx.gpFundId, sf10],

@@ -5,3 +5,4 @@ export * from './company.js';
 export * from './fund.js';
 export * from './ledger.js';
 export * from './pipeline.js';
+export * from './portfolio.js';

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { company } from './company.js';
 import { fund, investor } from './fund.js';
+import { investment } from './portfolio.js';
 
 /** A capital call notice; its per-LP parts are `call` rows of the ledger that carry its id. */
 export const capitalCall = sqliteTable(
@@ -41,6 +42,8 @@ export const ledgerEntry = sqliteTable(
     /** The business date the flow takes effect (for a call: its due date). */
     date: text('date').notNull(),
     callId: integer('call_id').references(() => capitalCall.id),
+    /** For `investment` and `proceeds` rows: the round (investment row) the money went into or came back from. */
+    investmentId: integer('investment_id').references(() => investment.id),
     reversesId: integer('reverses_id').references((): AnySQLiteColumn => ledgerEntry.id),
     memo: text('memo'),
     createdAt: text('created_at').notNull(),
@@ -51,6 +54,7 @@ export const ledgerEntry = sqliteTable(
     index('ledger_fund_investor_idx').on(t.fundId, t.investorId, t.kind, t.date),
     index('ledger_investor_idx').on(t.investorId, t.date),
     index('ledger_company_idx').on(t.companyId, t.date),
+    index('ledger_investment_id_idx').on(t.investmentId),
     uniqueIndex('ledger_reverses_uq').on(t.reversesId),
     // The reinvestment engine reads every fund's investments as of a date: a small covering index over them alone.
     index('ledger_investment_idx').on(t.fundId, t.companyId, t.date, t.amountFen).where(sql`${t.kind} = 'investment'`),

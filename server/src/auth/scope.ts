@@ -76,6 +76,24 @@ export function assertGroupReader(actor: Actor): void {
   throw new DomainError('FORBIDDEN', 'scope.group', 'Group-wide figures are for government reviewers and the mother fund’s managers.');
 }
 
+/**
+ * A fund's marks are reviewed by a manager of the fund or of a fund above it (the mother fund reviews
+ * its sub-funds' marks); whether the reviewer also entered the mark is checked where it is recorded.
+ */
+export async function assertFundReviewable(db: DbOrTx, actor: Actor, fundId: number): Promise<void> {
+  if (actor.role === 'manager') {
+    const above: number[] = [];
+    let id: number | null = fundId;
+    while (id !== null && !above.includes(id)) {
+      above.push(id);
+      const [row]: Array<{ parent: number | null }> = await db.select({ parent: fund.parentFundId }).from(fund).where(eq(fund.id, id));
+      id = row?.parent ?? null;
+    }
+    if (above.some((f) => actor.managedFundIds.includes(f))) return;
+  }
+  throw forbiddenFund(fundId);
+}
+
 /** Funds (sub-funds and vehicles, their settings) are created and edited by administrators and the mother fund's managers. */
 export function assertFundEditor(actor: Actor): void {
   if (actor.role === 'admin' || actor.managesMotherFund) return;

@@ -1,7 +1,6 @@
 import { capitalCall, commitment, fund, fundPhase, investor, ledgerEntry, manager, programme, programmeTarget, type Tx } from '@highland/drizzle';
-import { addDays, addMonths, allocateProRata, type InvestorSource, type Sector } from '@highland/shared';
+import { addDays, addMonths, allocateProRata, type InvestorSource } from '@highland/shared';
 import { insertChunked } from './insert.js';
-import { type DeployableFund, seedDeployments } from './fund-deployments.js';
 import { DEMO_LP_FUNDS, DEMO_LP_NAME, DEMO_STORY, DIRECT_VEHICLE, LP_POOL, MOTHER_FUND, MOTHER_LPS, SUB_FUNDS, type SubFundSpec } from './names.js';
 import type { Random } from './random.js';
 
@@ -21,9 +20,8 @@ export interface FundGroupResult {
 
 interface LedgerRow {
   fundId: number;
-  kind: 'call' | 'contribution' | 'distribution' | 'fee' | 'investment';
+  kind: 'call' | 'contribution' | 'distribution' | 'fee';
   investorId?: number;
-  companyId?: number;
   amountFen: number;
   date: string;
   callId?: number;
@@ -214,7 +212,6 @@ export async function seedFundGroup(tx: Tx, rng: Random, createdAt: string): Pro
   const fofSpec = SUB_FUNDS.find((s) => s.fundOfFunds);
   const fofTargets = new Set(['SF-09', 'SF-12', 'SF-16']);
   let fofInvestorId: number | null = null;
-  const deployable: DeployableFund[] = [];
 
   for (const [i, spec] of SUB_FUNDS.entries()) {
     const r = rng.fork(spec.code);
@@ -299,22 +296,10 @@ export async function seedFundGroup(tx: Tx, rng: Random, createdAt: string): Pro
         createdAt,
       });
     }
-    // A fund of funds puts most of its money into sub-funds (their calls); some into deals of its own.
-    deployable.push(deployableOf(row.id, spec.code, spec.sectors, ledger, spec.fundOfFunds ? 0.55 : 1));
   }
   if (!fofSpec || fofInvestorId === null) throw new Error('the demo needs its fund of funds');
 
-  // Investments as cash flows, so the idle-money and reinvestment clocks have something to read.
-  const deployed = await seedDeployments(
-    tx,
-    rng.fork('deployments'),
-    [deployableOf(dv.id, DIRECT_VEHICLE.code, ['ai_chips', 'ai_algorithms', 'intelligent_robots'], ledger), ...deployable],
-    DEMO_DATA_END,
-    createdAt,
-  );
-  ledger.push(...deployed.rows);
-  bump('companies', deployed.counts.companies);
-  bump('investmentFlows', deployed.counts.investments);
+  // The funds' investments (and their cash flows) are the portfolio part's: demo/portfolio.ts.
 
   await insertChunked(tx, commitment, commitments);
   bump('commitments', commitments.length);
@@ -445,18 +430,4 @@ function postDistributions(spec: SubFundSpec, fundId: number, lps: Lp[], establi
     }
     date = addMonths(date, r.int(6, 14));
   }
-}
-
-/** A fund's contributions so far, for the deployment generator; the story decides its pace and locality. */
-function deployableOf(fundId: number, code: string, sectors: Sector[], ledger: LedgerRow[], share = 1): DeployableFund {
-  const byDate = new Map<string, number>();
-  for (const l of ledger) if (l.fundId === fundId && l.kind === 'contribution') byDate.set(l.date, (byDate.get(l.date) ?? 0) + Math.round(l.amountFen * share));
-  return {
-    fundId,
-    code,
-    sectors,
-    contributions: [...byDate.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, amountFen]) => ({ date, amountFen })),
-    localShare: code === DEMO_STORY.behindOnReinvestment ? 0.15 : 0.65,
-    deployUntil: code === DEMO_STORY.idle.code ? DEMO_STORY.idle.lastDeal : null,
-  };
 }

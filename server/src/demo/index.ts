@@ -4,6 +4,7 @@ import { demoAccounts, seedAccounts } from './accounts.js';
 import { seedFundGroup } from './fund-group.js';
 import { DEMO_GP_FUND, DEMO_LP_NAME, MOTHER_FUND } from './names.js';
 import { seedPipeline } from './pipeline.js';
+import { seedPortfolio } from './portfolio.js';
 import { Random } from './random.js';
 
 export { DEMO_PASSWORD } from './accounts.js';
@@ -22,8 +23,9 @@ export async function seedDemo(db: Db, now: () => Date): Promise<Record<string, 
   return mutate({ db, actor: null, now }, async (tx, audit) => {
     const group = await seedFundGroup(tx, rng.fork('fund-group'), createdAt);
     const users = await seedAccounts(tx, demoAccounts(DEMO_GP_FUND, DEMO_LP_NAME, MOTHER_FUND.code), group, createdAt);
+    const portfolio = await seedPortfolio(tx, rng.fork('portfolio'), createdAt);
     const pipeline = await seedPipeline(tx, rng.fork('pipeline'), group, createdAt);
-    const counts = { ...group.counts, users, ...pipeline };
+    const counts = { ...group.counts, users, ...portfolio.counts, ...pipeline };
     await audit({ action: 'demo.seed', entity: 'database', entityId: 'demo', after: counts });
     return counts;
   });

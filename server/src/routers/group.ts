@@ -1,7 +1,6 @@
 import { type DisplayLocale, IsoDateSchema, isoDateIn, LocaleSchema, OverviewQuerySchema } from '@highland/shared';
 import { z } from 'zod';
 import { assertGroupReader, readableFunds } from '../auth/scope.js';
-import { investorPositions } from '../data/group.js';
 import { groupOverview } from '../data/fund-group.js';
 import { overviewWorkbook } from '../data/fund-group-export.js';
 import { listFunds } from '../data/funds.js';
@@ -30,17 +29,8 @@ export const groupRouter = router({
       return { filename: `${locale === 'en' ? 'fund-group-overview' : '基金群总览'}-${asOf}.xlsx`, base64: buffer.toString('base64') };
     }),
 
-  /** The funds the caller may read, with size and flows. LPs use portfolio instead: a fund's other LPs are not theirs to count. */
+  /** The funds the caller may read, with size and flows. LPs use lp.portal instead: a fund's other LPs are not theirs to count. */
   funds: roleProcedure('government', 'admin', 'manager')
     .input(AsOfSchema)
     .query(async ({ ctx, input }) => listFunds(ctx.db, input.asOf ?? isoDateIn(ctx.now()), await readableFunds(ctx.db, ctx.actor))),
-
-  /** An LP's own positions. */
-  portfolio: roleProcedure('lp')
-    .input(AsOfSchema)
-    .query(({ ctx, input }) =>
-      ctx.actor.investorId === null
-        ? { asOf: input.asOf ?? isoDateIn(ctx.now()), investor: null, positions: [] }
-        : investorPositions(ctx.db, ctx.actor.investorId, input.asOf ?? isoDateIn(ctx.now())),
-    ),
 });

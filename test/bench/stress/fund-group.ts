@@ -1,6 +1,5 @@
 import type { Random } from '@highland/server/demo/random';
 import { addDays, addMonths, allocateProRata, INVESTOR_SOURCE_CODES, type InvestorSource, SECTOR_CODES } from '@highland/shared';
-import type { CompaniesOutput } from './companies.js';
 import type { StressPart } from './index.js';
 
 /** The stress group's books end here, like the demo's. */
@@ -45,17 +44,14 @@ interface Flow {
 /**
  * One mother fund (three phases), one direct-investment vehicle, 600 sub-funds in 12 batches (six of
  * them funds of funds that also commit to later sub-funds), 5,000 LPs of every source type, ~28,000
- * commitments, ~1 M ledger rows (calls, contributions, fees, distributions, investments, proceeds,
- * a few reversals) from 2019 to 2026, and quarterly NAV statements. Inserted in date order, as a
+ * commitments, ~1 M ledger rows (calls, contributions, fees, distributions, a few reversals) from 2019
+ * to 2026, and quarterly NAV statements. Fund ↔ company flows belong to the `investments` part, which
+ * writes them with the investment rows they carry. Inserted in date order, as a
  * ledger fills.
  */
 export const fundGroupPart: StressPart<FundGroupOutput> = {
   name: 'fund-group',
-  async build({ insert, rng, outputs, log }) {
-    const companies = outputs.get('companies') as CompaniesOutput | undefined;
-    if (!companies) throw new Error('fund-group needs the companies part first');
-    const pickCompany = (r: Random) => companies.firstId + r.int(0, companies.count - 1);
-
+  async build({ insert, rng, log }) {
     // Managers: ~320 firms, some managing several sub-funds.
     const managers: Row[] = [];
     for (let i = 1; i <= 320; i++) managers.push([i, `压测基金管理有限公司${String(i).padStart(3, '0')}`, `Stress Fund Manager ${i} Co., Ltd.`, null]);
@@ -262,7 +258,6 @@ export const fundGroupPart: StressPart<FundGroupOutput> = {
     const dvLps: Lp[] = [{ id: 1, fen: 8 * YI, date: '2020-01-15' }];
     commitments.push([DV, 1, 8 * YI, '2020-01-15', null, null]);
     postCalls(rng.fork('dv'), DV, dvLps, '2020-02-14', [0.2, 0.2, 0.15, 0.15, 0.1], 12, flows, calls, () => callId++);
-    postInvestments(rng.fork('dv-inv'), DV, '2020-03-01', Math.round(8 * YI * 0.6), 40, pickCompany, flows);
 
     // Each fund of funds commits to four sub-funds set up after it.
     const fofTargets = new Map<number, number[]>();
@@ -310,7 +305,6 @@ export const fundGroupPart: StressPart<FundGroupOutput> = {
       postCalls(r.fork('calls'), s.id, lps, addDays(s.established, r.int(10, 40)), pcts, r.int(2, 4), flows, calls, () => callId++);
       postFees(s.id, lps, s.established, s.fof ? 0.01 : 0.02, flows);
       if (s.established < '2022-06-30') postDistributions(r.fork('dist'), s.id, lps, s.established, flows);
-      postInvestments(r.fork('inv'), s.id, addDays(s.established, 60), Math.round(s.size * r.real(0.75, 0.95)), r.int(8, 25), pickCompany, flows);
       for (let d = addMonths(s.established, 3); d <= STRESS_END; d = addMonths(d, 3))
         navs.push([s.id, d, Math.round(s.size * r.real(0.2, 1.1)), 'GP quarterly report', CREATED_AT, null]);
     }
@@ -442,30 +436,5 @@ function postDistributions(r: Random, fundId: number, lps: Lp[], established: st
       if (amountFen > 0) flows.push({ fundId, kind: 'distribution', investorId: lp.id, companyId: null, amountFen, date, callId: null, memo: null });
     }
     date = addMonths(date, r.int(5, 12));
-  }
-}
-
-function postInvestments(r: Random, fundId: number, from: string, totalFen: number, count: number, company: (r: Random) => number, flows: Flow[]): void {
-  let date = from;
-  const each = Math.round(totalFen / count / 100) * 100;
-  for (let k = 0; k < count && date <= STRESS_END; k++) {
-    const companyId = company(r);
-    const amountFen = Math.round((each * r.real(0.5, 1.5)) / 100) * 100;
-    flows.push({ fundId, kind: 'investment', investorId: null, companyId, amountFen, date, callId: null, memo: null });
-    if (r.chance(0.15)) {
-      const exit = addMonths(date, r.int(24, 48));
-      if (exit <= STRESS_END)
-        flows.push({
-          fundId,
-          kind: 'proceeds',
-          investorId: null,
-          companyId,
-          amountFen: Math.round(amountFen * r.real(0.3, 4)),
-          date: exit,
-          callId: null,
-          memo: null,
-        });
-    }
-    date = addDays(date, r.int(30, 120));
   }
 }

@@ -18,6 +18,7 @@ import { companiesPart } from './companies.js';
 import { dealsPart } from './deals.js';
 import { fundGroupPart } from './fund-group.js';
 import { type Cell, insertRows } from './insert.js';
+import { investmentsPart } from './investments.js';
 
 /** What a part gets: the open write transaction, its own generator, and the outputs of earlier parts. */
 export interface StressContext {
@@ -40,10 +41,10 @@ export interface StressPart<Out = unknown> {
 
 /**
  * The parts, in build order. Companies come first (deals and investments refer to them); the fund group
- * (funds, LPs, commitments, the ledger) next. Later issues append theirs: deals (pipeline), investments
- * (portfolio) — see README.md.
+ * (funds, LPs, commitments, the ledger) next, then the portfolio's investments (rounds, exits, marks and
+ * their ledger rows). Later issues append theirs (deals for the pipeline) — see README.md.
  */
-export const PARTS: StressPart[] = [companiesPart, fundGroupPart, dealsPart];
+export const PARTS: StressPart[] = [companiesPart, fundGroupPart, investmentsPart, dealsPart];
 
 export const STRESS_SEED = 20250101;
 export const DATA_DIR = fileURLToPath(new URL('../.data', import.meta.url));

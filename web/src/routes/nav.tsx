@@ -1,4 +1,5 @@
 import {
+  AreaChartOutlined,
   AuditOutlined,
   BankOutlined,
   DashboardOutlined,
@@ -34,6 +35,7 @@ export function navItems(): NavItem[] {
     { path: '/companies', label: 'companies', icon: <BankOutlined />, visible: (a) => a.role === 'manager' || a.role === 'government' },
     { path: '/selection', label: 'selection', icon: <SolutionOutlined />, visible: (a) => a.role === 'government' || a.managesMotherFund },
     { path: '/overlap', label: 'overlap', icon: <NodeIndexOutlined />, visible: (a) => a.role === 'government' || a.managesMotherFund },
+    { path: '/performance', label: 'performance', icon: <AreaChartOutlined />, visible: (a) => a.role !== 'lp' },
     { path: '/portfolio', label: 'portfolio', icon: <PieChartOutlined />, visible: (a) => a.role === 'lp' },
     { path: '/admin/users', label: 'users', icon: <TeamOutlined />, visible: (a) => a.role === 'admin' },
     { path: '/audit', label: 'audit', icon: <AuditOutlined />, visible: (a) => a.role === 'admin' || a.role === 'government' },

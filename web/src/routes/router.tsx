@@ -122,7 +122,48 @@ const portfolioRoute = createRoute({
   validateSearch: asOfSearch,
   component: gated(
     (a) => a.role === 'lp',
-    lazyRouteComponent(() => import('../features/group/portfolio-page.js'), 'PortfolioPage'),
+    lazyRouteComponent(() => import('../features/lp/portal-page.js'), 'PortalPage'),
+  ),
+});
+const statementRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/portfolio/statement',
+  validateSearch: (s: Record<string, unknown>): { quarter?: string } =>
+    typeof s.quarter === 'string' && /^\d{4}Q[1-4]$/.test(s.quarter) ? { quarter: s.quarter } : {},
+  component: gated(
+    (a) => a.role === 'lp',
+    lazyRouteComponent(() => import('../features/lp/statement-page.js'), 'StatementPage'),
+  ),
+});
+
+/** /performance?fundId=&asOf=&tab= : a fund's performance, holdings and look-through. */
+export type PerformanceSearch = AsOfSearch & { fundId?: number; tab?: string };
+const idOf = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined);
+const performanceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/performance',
+  validateSearch: (s: Record<string, unknown>): PerformanceSearch => ({
+    ...asOfSearch(s),
+    ...(idOf(s.fundId) ? { fundId: idOf(s.fundId) } : {}),
+    ...(typeof s.tab === 'string' ? { tab: s.tab } : {}),
+  }),
+  component: gated(
+    (a) => a.role !== 'lp',
+    lazyRouteComponent(() => import('../features/performance/performance-page.js'), 'PerformancePage'),
+  ),
+});
+export type PositionSearch = AsOfSearch & { fundId?: number; companyId?: number };
+const positionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/performance/position',
+  validateSearch: (s: Record<string, unknown>): PositionSearch => ({
+    ...asOfSearch(s),
+    ...(idOf(s.fundId) ? { fundId: idOf(s.fundId) } : {}),
+    ...(idOf(s.companyId) ? { companyId: idOf(s.companyId) } : {}),
+  }),
+  component: gated(
+    (a) => a.role !== 'lp',
+    lazyRouteComponent(() => import('../features/performance/position-page.js'), 'PositionPage'),
   ),
 });
 const usersRoute = createRoute({
@@ -242,6 +283,9 @@ const routeTree = rootRoute.addChildren([
   fundRoute,
   fundEditRoute,
   portfolioRoute,
+  statementRoute,
+  performanceRoute,
+  positionRoute,
   usersRoute,
   auditRoute,
   accountRoute,

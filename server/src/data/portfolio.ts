@@ -1,0 +1,280 @@
+import { company, type DbOrTx, fund, investment, investmentExit, kpiSnapshot, ledgerEntry, type Tx, valuation } from '@highland/drizzle';
+import {
+  allocateExit,
+  checkMarkDate,
+  DomainError,
+  type ExitCreate,
+  type InvestmentCreate,
+  type KpiImport,
+  type KpiSnapshotCreate,
+  type PositionEvents,
+  parsePeriod,
+  type ValuationCreate,
+  type ValuationReview,
+} from '@highland/shared';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { AuditRecorder } from '../audit.js';
+
+/** Who writes and when: the acting user (null for the system) and the clock's instant and business date. */
+export interface WriteMeta {
+  userId: number | null;
+  /** UTC instant, ISO. */
+  at: string;
+  /** Today's business date (Shanghai). */
+  today: string;
+}
+
+async function fundRow(tx: DbOrTx, fundId: number) {
+  const [f] = await tx
+    .select({ id: fund.id, code: fund.code, kind: fund.kind, parentFundId: fund.parentFundId, establishedDate: fund.establishedDate })
+    .from(fund)
+    .where(eq(fund.id, fundId));
+  if (!f) throw DomainError.field('fundId', 'unknownFund', `fundId: no fund with id ${fundId}`, { id: fundId });
+  return f;
+}
+
+async function companyRow(tx: DbOrTx, companyId: number) {
+  const [c] = await tx.select({ id: company.id, nameZh: company.nameZh }).from(company).where(eq(company.id, companyId));
+  if (!c) throw DomainError.field('companyId', 'unknownCompany', `companyId: no company with id ${companyId}`, { id: companyId });
+  return c;
+}
+
+function notFuture(path: string, date: string, today: string): void {
+  if (date > today) throw DomainError.field(path, 'futureDate', `${path}: must not be after today (${today})`, { today });
+}
+
+function notBeforeFund(path: string, date: string, f: { code: string; establishedDate: string | null }): void {
+  if (f.establishedDate === null)
+    throw new DomainError('INVALID_STATE', 'portfolio.fundNotEstablished', `Fund ${f.code} is not set up yet: it can hold nothing.`, {
+      params: { fund: f.code },
+    });
+  if (date < f.establishedDate)
+    throw DomainError.field(path, 'beforeFundEstablished', `${path}: must not be before the fund was set up (${f.establishedDate})`, {
+      established: f.establishedDate,
+    });
+}
+
+/** Everything that moved or valued one position (approved marks only), for the pure checks. */
+export async function positionEvents(tx: DbOrTx, fundId: number, companyId: number): Promise<PositionEvents> {
+  const where = (t: typeof investment | typeof investmentExit | typeof valuation) => and(eq(t.fundId, fundId), eq(t.companyId, companyId));
+  const [tranches, exits, marks] = await Promise.all([
+    tx
+      .select({ id: investment.id, date: investment.date, amountFen: investment.amountFen, equityShare: investment.equityShare })
+      .from(investment)
+      .where(where(investment))
+      .orderBy(asc(investment.date), asc(investment.id)),
+    tx
+      .select({ id: investmentExit.id, date: investmentExit.date, shareSold: investmentExit.shareSold, proceedsFen: investmentExit.proceedsFen })
+      .from(investmentExit)
+      .where(where(investmentExit))
+      .orderBy(asc(investmentExit.date), asc(investmentExit.id)),
+    tx
+      .select({ id: valuation.id, date: valuation.date, valueFen: valuation.valueFen, method: valuation.method })
+      .from(valuation)
+      .where(and(where(valuation), eq(valuation.status, 'approved')))
+      .orderBy(asc(valuation.date), asc(valuation.id)),
+  ]);
+  return { tranches, exits, marks };
+}
+
+/**
+ * Records one round of a fund in a company and its cash flow: the investment row and the `investment`
+ * ledger row that carries its id, in the caller's transaction (so the pipeline can call this when a deal
+ * moves to "invested", inside its own mutate()). Audited. Returns the new row.
+ */
+export async function createInvestment(tx: Tx, audit: AuditRecorder, input: InvestmentCreate, meta: WriteMeta) {
+  const f = await fundRow(tx, input.fundId);
+  const c = await companyRow(tx, input.companyId);
+  notFuture('date', input.date, meta.today);
+  notBeforeFund('date', input.date, f);
+  const [row] = await tx
+    .insert(investment)
+    .values({
+      fundId: input.fundId,
+      companyId: input.companyId,
+      date: input.date,
+      round: input.round,
+      instrument: input.instrument,
+      amountFen: input.amountFen,
+      equityShare: input.equityShare,
+      roundSizeFen: input.roundSizeFen ?? null,
+      postMoneyFen: input.postMoneyFen ?? null,
+      coInvestors: input.coInvestors,
+      memo: input.memo || null,
+      createdAt: meta.at,
+      createdBy: meta.userId,
+    })
+    .returning();
+  if (!row) throw new Error('investment insert returned nothing');
+  await tx.insert(ledgerEntry).values({
+    fundId: input.fundId,
+    kind: 'investment',
+    companyId: input.companyId,
+    investmentId: row.id,
+    amountFen: input.amountFen,
+    date: input.date,
+    memo: `${c.nameZh} ${input.round}`,
+    createdAt: meta.at,
+    createdBy: meta.userId,
+  });
+  await audit({ action: 'investment.create', entity: 'investment', entityId: row.id, after: row });
+  return row;
+}
+
+/** Records an exit: refused when it sells more than the fund holds; its proceeds are split over the rounds held. */
+export async function recordExit(tx: Tx, audit: AuditRecorder, input: ExitCreate, meta: WriteMeta) {
+  const f = await fundRow(tx, input.fundId);
+  const c = await companyRow(tx, input.companyId);
+  notFuture('date', input.date, meta.today);
+  notBeforeFund('date', input.date, f);
+  const parts = allocateExit(await positionEvents(tx, input.fundId, input.companyId), input);
+  const [row] = await tx
+    .insert(investmentExit)
+    .values({
+      fundId: input.fundId,
+      companyId: input.companyId,
+      date: input.date,
+      route: input.route,
+      shareSold: input.shareSold,
+      proceedsFen: input.proceedsFen,
+      memo: input.memo || null,
+      createdAt: meta.at,
+      createdBy: meta.userId,
+    })
+    .returning();
+  if (!row) throw new Error('exit insert returned nothing');
+  if (parts.length)
+    await tx.insert(ledgerEntry).values(
+      parts.map((p) => ({
+        fundId: input.fundId,
+        kind: 'proceeds' as const,
+        companyId: input.companyId,
+        investmentId: p.trancheId,
+        amountFen: p.proceedsFen,
+        date: input.date,
+        memo: `${c.nameZh} 退出 #${row.id}`,
+        createdAt: meta.at,
+        createdBy: meta.userId,
+      })),
+    );
+  await audit({ action: 'investment.exit', entity: 'investment_exit', entityId: row.id, after: { ...row, proceedsByRound: parts } });
+  return row;
+}
+
+/** Adds a mark, pending review. Refused before the fund's first round in the company, after it sold out, or in the future. */
+export async function addValuation(tx: Tx, audit: AuditRecorder, input: ValuationCreate, meta: WriteMeta) {
+  await fundRow(tx, input.fundId);
+  await companyRow(tx, input.companyId);
+  notFuture('date', input.date, meta.today);
+  checkMarkDate(await positionEvents(tx, input.fundId, input.companyId), input.date);
+  const [row] = await tx
+    .insert(valuation)
+    .values({ ...input, status: 'pending', createdAt: meta.at, createdBy: meta.userId })
+    .returning();
+  if (!row) throw new Error('valuation insert returned nothing');
+  await audit({ action: 'valuation.create', entity: 'valuation', entityId: row.id, after: row });
+  return row;
+}
+
+/** Approves or sends back a pending mark, once; never by the person who entered it. */
+export async function reviewValuation(tx: Tx, audit: AuditRecorder, input: ValuationReview, meta: WriteMeta) {
+  const [before] = await tx.select().from(valuation).where(eq(valuation.id, input.id));
+  if (!before) throw new DomainError('NOT_FOUND', 'valuation.notFound', `No valuation with id ${input.id}.`, { params: { id: input.id } });
+  if (before.status !== 'pending')
+    throw new DomainError('INVALID_STATE', 'valuation.alreadyReviewed', `Valuation ${input.id} was already ${before.status}; enter a new mark instead.`, {
+      params: { id: input.id, status: before.status },
+      current: before,
+    });
+  if (before.createdBy !== null && before.createdBy === meta.userId)
+    throw new DomainError('FORBIDDEN', 'valuation.selfReview', 'A mark is reviewed by someone other than the person who entered it.');
+  const [after] = await tx
+    .update(valuation)
+    .set({ status: input.decision, reviewedAt: meta.at, reviewedBy: meta.userId, reviewNote: input.note || null })
+    .where(eq(valuation.id, input.id))
+    .returning();
+  await audit({ action: `valuation.${input.decision === 'approved' ? 'approve' : 'reject'}`, entity: 'valuation', entityId: input.id, before, after });
+  return after;
+}
+
+/** Refuses a KPI period that has not ended yet. */
+function periodOrThrow(path: string, code: string, today: string) {
+  const p = parsePeriod(code);
+  if (!p) throw DomainError.field(path, 'period', `${path}: must be a period such as 2024, 2024H1 or 2024Q3`);
+  if (p.end > today)
+    throw DomainError.field(path, 'futurePeriod', `${path}: ${p.code} has not ended yet (it ends ${p.end}); KPIs are for past periods`, { end: p.end });
+  return p;
+}
+
+/** Companies held (now or before) by the given funds: the ones whose KPIs their managers keep. */
+export async function companiesHeldBy(tx: DbOrTx, fundIds: readonly number[]): Promise<Set<number>> {
+  if (!fundIds.length) return new Set();
+  const rows = await tx
+    .selectDistinct({ id: investment.companyId })
+    .from(investment)
+    .where(inArray(investment.fundId, [...fundIds]));
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function addKpiSnapshot(tx: Tx, audit: AuditRecorder, input: KpiSnapshotCreate, meta: WriteMeta) {
+  await companyRow(tx, input.companyId);
+  const p = periodOrThrow('period', input.period, meta.today);
+  const [row] = await tx
+    .insert(kpiSnapshot)
+    .values({ ...input, period: p.code, periodStart: p.start, periodEnd: p.end, source: 'entered', createdAt: meta.at, createdBy: meta.userId })
+    .returning();
+  if (!row) throw new Error('kpi insert returned nothing');
+  await audit({ action: 'kpi.create', entity: 'kpi_snapshot', entityId: row.id, after: row });
+  return row;
+}
+
+/**
+ * Imports KPI rows all or nothing: every row is checked first (the company by its credit code, among
+ * those `allowed`; the period ended), and one bad row refuses the whole import with every problem listed.
+ */
+export async function importKpis(tx: Tx, audit: AuditRecorder, input: KpiImport, meta: WriteMeta, allowed: Set<number> | 'all') {
+  const codes = [...new Set(input.rows.map((r) => r.uscc))];
+  const found = await tx.select({ id: company.id, uscc: company.uscc }).from(company).where(inArray(company.uscc, codes));
+  const idOf = new Map(found.map((c) => [c.uscc, c.id]));
+  const fields: Array<{ path: string; rule: string; message: string; params?: Record<string, string | number> }> = [];
+  const rows: Array<typeof kpiSnapshot.$inferInsert> = [];
+  input.rows.forEach((r, i) => {
+    const id = idOf.get(r.uscc);
+    if (id === undefined) fields.push({ path: `rows.${i}.uscc`, rule: 'unknownCompany', message: `rows.${i}.uscc: no company with credit code ${r.uscc}` });
+    else if (allowed !== 'all' && !allowed.has(id))
+      fields.push({ path: `rows.${i}.uscc`, rule: 'notInPortfolio', message: `rows.${i}.uscc: ${r.uscc} is not a company your funds hold` });
+    const p = parsePeriod(r.period);
+    if (p && p.end > meta.today)
+      fields.push({
+        path: `rows.${i}.period`,
+        rule: 'futurePeriod',
+        message: `rows.${i}.period: ${p.code} has not ended yet (it ends ${p.end})`,
+        params: { end: p.end },
+      });
+    if (id !== undefined && p) {
+      const { uscc: _u, ...figures } = r;
+      rows.push({
+        ...figures,
+        companyId: id,
+        period: p.code,
+        periodStart: p.start,
+        periodEnd: p.end,
+        source: 'import',
+        createdAt: meta.at,
+        createdBy: meta.userId,
+      });
+    }
+  });
+  if (fields.length)
+    throw new DomainError(
+      'VALIDATION',
+      'kpi.importRejected',
+      `The import was refused, nothing was written: ${fields.length} problem(s). ${fields[0]?.message ?? ''}`,
+      {
+        fields,
+        params: { count: fields.length },
+      },
+    );
+  for (let i = 0; i < rows.length; i += 400) await tx.insert(kpiSnapshot).values(rows.slice(i, i + 400));
+  await audit({ action: 'kpi.import', entity: 'kpi_snapshot', entityId: 'import', after: { rows: rows.length } });
+  return { imported: rows.length };
+}

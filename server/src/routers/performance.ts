@@ -1,0 +1,22 @@
+import { FundAsOfSchema, isoDateIn } from '@highland/shared';
+import { assertFundReadable, readableFunds } from '../auth/scope.js';
+import { fundOptions, fundPerformance, lookThrough } from '../data/performance.js';
+import { roleProcedure, router } from '../trpc.js';
+
+const readers = roleProcedure('government', 'admin', 'manager');
+
+/** Fund performance as of a date (net and gross, history, holdings) and the look-through. LPs use lp.portal. */
+export const performanceRouter = router({
+  /** The funds the caller may open, for the fund picker. */
+  funds: readers.query(async ({ ctx }) => fundOptions(ctx.db, await readableFunds(ctx.db, ctx.actor))),
+
+  fund: readers.input(FundAsOfSchema).query(async ({ ctx, input }) => {
+    await assertFundReadable(ctx.db, ctx.actor, input.fundId);
+    return fundPerformance(ctx.db, input.fundId, input.asOf ?? isoDateIn(ctx.now()));
+  }),
+
+  lookThrough: readers.input(FundAsOfSchema).query(async ({ ctx, input }) => {
+    await assertFundReadable(ctx.db, ctx.actor, input.fundId);
+    return lookThrough(ctx.db, input.fundId, input.asOf ?? isoDateIn(ctx.now()));
+  }),
+});

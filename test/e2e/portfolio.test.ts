@@ -1,0 +1,142 @@
+import { readFileSync } from 'node:fs';
+import { DEMO_LP_NAME, LP_POOL, MOTHER_LPS, SUB_FUNDS } from '@highland/server/demo/names';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, newPage, signIn } from './helpers.js';
+
+let browser: Browser;
+const base = inject('baseUrl');
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Every investor of the demo other than the LP account's own (funds of the group excepted: their names are fund names). */
+const otherInvestors = [
+  ...LP_POOL.map((p) => p.zh),
+  ...MOTHER_LPS.map((p) => p.zh),
+  ...SUB_FUNDS.flatMap((s) => [s.sponsorLp?.zh, s.districtLp?.zh]).filter((n): n is string => Boolean(n)),
+].filter((n) => n !== DEMO_LP_NAME);
+
+async function api<T>(p: Page, path: string, input: unknown): Promise<T> {
+  const res = await p.request.get(`${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
+  return ((await res.json()) as { result: { data: T } }).result.data;
+}
+
+describe('the LP portal', () => {
+  it('the LP signs in and sees only its own figures, in its two funds', async () => {
+    const p = await newPage(browser, base);
+    await signIn(p, 'lp@demo.highland');
+    await p.getByTestId('positions-table').locator('tbody tr.ant-table-row').first().waitFor();
+    await p.getByTestId('lp-look-through').waitFor();
+    const own = await api<{ totals: { committedFen: number } }>(p, 'lp.portal', { asOf: new Date().toISOString().slice(0, 10) });
+    const text = ((await p.locator('#root').textContent()) ?? '').replace(/\s+/g, '');
+    const funds = await p.getByTestId('positions-table').locator('tbody tr.ant-table-row td:first-child').allInnerTexts();
+    expect({
+      funds,
+      ownName: text.includes(DEMO_LP_NAME),
+      committed: ((await p.getByTestId('lp-committed').textContent()) ?? '').includes((own.totals.committedFen / 1e10).toFixed(2)),
+      leaked: otherInvestors.filter((n) => text.includes(n)),
+    }).toEqual({ funds: ['SF-01', 'SF-10'], ownName: true, committed: true, leaked: [] });
+    await p.context().close();
+  });
+
+  it('downloads its quarterly statement as XLSX: it opens with exceljs and holds the statement’s numbers, as numbers', async () => {
+    const p = await newPage(browser, base);
+    await signIn(p, 'lp@demo.highland');
+    await p.getByTestId('statement-card').waitFor();
+    const quarter = ((await p.getByTestId('statement-quarter').textContent()) ?? '').trim();
+    const [download] = await Promise.all([p.waitForEvent('download'), p.getByTestId('statement-download').click()]);
+    const path = await download.path();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const row = (label: string) => {
+      let cells: unknown[] = [];
+      ws?.eachRow((r) => {
+        if (!cells.length && String(r.getCell(1).value).startsWith(label)) cells = [2, 3, 4].map((c) => r.getCell(c).value);
+      });
+      return cells;
+    };
+    const statement = await api<{ total: { qtd: { endingFen: number }; ytd: { endingFen: number }; itd: { endingFen: number; contributionsFen: number } } }>(
+      p,
+      'lp.statement',
+      { quarter },
+    );
+    expect({
+      file: download.suggestedFilename(),
+      ending: row('期末余额'),
+      contributions: row('实缴出资')[2],
+      numbers: row('分配的收益或损失').every((v) => typeof v === 'number'),
+    }).toEqual({
+      file: `capital-account-${quarter}.xlsx`,
+      ending: [statement.total.qtd.endingFen / 100, statement.total.ytd.endingFen / 100, statement.total.itd.endingFen / 100],
+      contributions: statement.total.itd.contributionsFen / 100,
+      numbers: true,
+    });
+    await p.context().close();
+  });
+
+  it('the statement page prints cleanly: no navigation, no buttons, every ILPA line', async () => {
+    const p = await newPage(browser, base);
+    await signIn(p, 'lp@demo.highland');
+    await p.goto('/portfolio/statement?quarter=2026Q3');
+    await p.getByTestId('statement-total').waitFor();
+    await p.emulateMedia({ media: 'print' });
+    const lines = await p.getByTestId('statement-total').locator('tbody tr td:first-child').allInnerTexts();
+    expect({
+      nav: await p.getByTestId('nav').isVisible(),
+      print: await p.getByTestId('statement-print').isVisible(),
+      lines: lines.slice(0, 6),
+    }).toEqual({ nav: false, print: false, lines: ['期初余额', '实缴出资', '分配', '管理费及费用', '分配的收益（损失）', '期末余额'] });
+    await p.context().close();
+  });
+});
+
+describe('performance and look-through', () => {
+  it('a government reviewer sees the mother fund’s look-through, with companies reached through several sub-funds marked', async () => {
+    const p = await newPage(browser, base);
+    await signIn(p, 'gov@demo.highland');
+    await p.goto('/performance?tab=lookThrough');
+    await p.getByTestId('lt-table').locator('tbody tr.ant-table-row').first().waitFor();
+    const title = (await p.getByTestId('lt-title').textContent()) ?? '';
+    const [total, held, overlapping] = (title.match(/\d+/g) ?? []).map(Number);
+    expect({
+      fund: ((await p.getByTestId('fund-picker').textContent()) ?? '').includes('上海人工智能产业投资基金'),
+      many: (total ?? 0) > 300 && (held ?? 0) > 200,
+      overlap: (overlapping ?? 0) > 10 && (await p.getByTestId('overlap-tag').count()) > 0,
+      sectorChart: await p.getByTestId('lt-sector-chart').isVisible(),
+    }).toEqual({ fund: true, many: true, overlap: true, sectorChart: true });
+    await p.context().close();
+  });
+
+  it('a manager’s mark dated before the investment is refused beside its date, and nothing is added', async () => {
+    const p = await newPage(browser, base);
+    await signIn(p, 'gp@demo.highland');
+    await p.goto('/performance?tab=holdings');
+    await p.getByTestId('holding-link').first().click();
+    await p.getByTestId('marks-table').waitFor();
+    const before = await p.getByTestId('marks-table').locator('.ant-pagination-item').count();
+    const rowsBefore = await p.getByTestId('marks-table').locator('tbody tr.ant-table-row').count();
+    await p.getByTestId('action-mark').click();
+    await p.getByTestId('mark-date').click();
+    await p.getByTestId('mark-date').fill('2019-01-02');
+    await p.keyboard.press('Enter');
+    await p.getByTestId('mark-value').fill('100');
+    await p.getByTestId('mark-basis').fill('DCF');
+    await p.getByTestId('mark-form-submit').click();
+    const explain = p.locator('[data-testid=mark-form] .ant-form-item-has-error .ant-form-item-explain-error');
+    await explain.first().waitFor();
+    const message = (await explain.first().textContent()) ?? '';
+    await p.keyboard.press('Escape');
+    expect({
+      message: message.startsWith('不能早于该基金首次投资该企业的日期'),
+      pages: await p.getByTestId('marks-table').locator('.ant-pagination-item').count(),
+      rows: await p.getByTestId('marks-table').locator('tbody tr.ant-table-row').count(),
+    }).toEqual({ message: true, pages: before, rows: rowsBefore });
+    await p.context().close();
+  });
+});

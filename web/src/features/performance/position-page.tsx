@@ -1,0 +1,368 @@
+import { ArrowLeftOutlined, ImportOutlined, LineChartOutlined, LogoutOutlined, PlusOutlined } from '@ant-design/icons';
+import { EXIT_ROUTES, INSTRUMENTS, KPI_METRICS, label, ROUNDS, SECTORS, type Sector, VALUATION_METHODS, ZONES, type Zone } from '@highland/shared';
+import { useQuery } from '@tanstack/react-query';
+import type { inferRouterOutputs } from '@trpc/server';
+import { getRouteApi, Link } from '@tanstack/react-router';
+import { Button, Card, Col, Empty, Row, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AsOfPicker, todayIso } from '../../components/ui/as-of-picker.js';
+import { Chart, type ChartOption } from '../../components/ui/chart.js';
+import { Page } from '../../components/ui/page.js';
+import { QueryState } from '../../components/ui/query-state.js';
+import { Stat } from '../../components/ui/stat.js';
+import { useFormat } from '../../lib/format.js';
+import { useSession } from '../../lib/session.js';
+import { type AppRouter, useTRPC } from '../../lib/trpc.js';
+import { ExitModal, InvestmentModal, KpiImportModal, KpiModal, ReviewButtons, ValuationModal } from './forms.js';
+
+const route = getRouteApi('/performance/position');
+type Position = inferRouterOutputs<AppRouter>['portfolio']['position'];
+const statusColor = { pending: 'gold', approved: 'green', rejected: 'red' } as const;
+
+/** One fund's position in one company: rounds, exits, marks and their review, KPIs, value over time. */
+export function PositionPage() {
+  const { t } = useTranslation('position');
+  const trpc = useTRPC();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const asOf = search.asOf ?? todayIso();
+  const q = useQuery({
+    ...trpc.portfolio.position.queryOptions({ fundId: search.fundId ?? 0, companyId: search.companyId ?? 0, asOf }),
+    enabled: Boolean(search.fundId && search.companyId),
+  });
+  const d = q.data;
+  return (
+    <Page
+      title={d ? d.company.nameZh : ''}
+      subtitle={
+        d ? (
+          <Space size={8} wrap>
+            <span>{d.company.nameEn}</span>
+            <Tag>{d.fund.code}</Tag>
+            <span>{d.company.uscc}</span>
+          </Space>
+        ) : null
+      }
+      extra={
+        <Space>
+          <Link to="/performance" search={{ fundId: search.fundId, asOf: search.asOf, tab: 'holdings' }}>
+            <Button icon={<ArrowLeftOutlined />}>{t('back')}</Button>
+          </Link>
+          <AsOfPicker value={asOf} onChange={(v) => void navigate({ search: (s) => ({ ...s, asOf: v }) })} />
+        </Space>
+      }
+    >
+      <QueryState query={q}>{(data) => <PositionView data={data} />}</QueryState>
+    </Page>
+  );
+}
+
+function PositionView({ data: d }: { data: Position }) {
+  const { t, i18n } = useTranslation('position');
+  const f = useFormat();
+  const [modal, setModal] = useState<null | 'follow' | 'exit' | 'mark' | 'kpi' | 'import'>(null);
+  const s = d.state;
+  const unit = f.tableUnit();
+  const money = (v: number | null) => <span className="num">{v === null ? '—' : f.moneyCell(v, unit)}</span>;
+  const unitNote = <Typography.Text type="secondary">{t('common:unit', { unit: f.unitLabel(unit) })}</Typography.Text>;
+  const c = d.company;
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 12 }} data-testid="position-evidence">
+        <Tag color="blue">{label(SECTORS[c.sector as Sector] ?? { zh: c.sector, en: c.sector }, i18n.language)}</Tag>
+        <Tag>{label(ZONES[c.zone as Zone] ?? { zh: c.zone, en: c.zone }, i18n.language)}</Tag>
+        <Typography.Text type="secondary">{t('evidence')}：</Typography.Text>
+        {c.registeredInShanghai ? <Tag color="green">{t('registered')}</Tag> : <Tag>{t('notRegistered')}</Tag>}
+        {d.evidence.map((e) => (
+          <Tag key={`${e.evidence}-${e.effectiveDate}`} color={e.evidence === 'relocated' ? 'purple' : 'cyan'}>
+            {t(e.evidence === 'relocated' ? 'relocated' : 'subsidiary', { date: e.effectiveDate })}
+          </Tag>
+        ))}
+      </Space>
+      <Row gutter={[12, 12]}>
+        <Col xs={12} md={8} xl={4}>
+          <Stat label={t('invested')} value={f.money(s.investedFen)} />
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Stat label={t('realised')} value={f.money(s.realisedFen)} />
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Stat
+            testId="position-value"
+            label={t('value')}
+            value={f.money(s.valueFen)}
+            note={s.mark ? t('valueNote', { method: label(VALUATION_METHODS[s.mark.method], i18n.language), date: s.mark.date }) : t('atCostNote')}
+          />
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Stat label={t('remainingCost')} value={f.money(s.remainingCostFen)} note={`${t('heldShare')} ${f.percent(s.heldShare, 3)}`} />
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Stat label={t('moic')} value={f.multiple(s.moic)} />
+        </Col>
+        <Col xs={12} md={8} xl={4}>
+          <Stat label={t('irr')} value={f.percent(s.irr)} />
+        </Col>
+      </Row>
+      {d.can.write || d.can.kpi ? (
+        <Space wrap style={{ marginTop: 12 }} className="no-print">
+          {d.can.write ? (
+            <>
+              <Button icon={<PlusOutlined />} onClick={() => setModal('follow')} data-testid="action-follow-on">
+                {t('followOn')}
+              </Button>
+              <Button icon={<LogoutOutlined />} onClick={() => setModal('exit')} disabled={s.heldShare <= 0} data-testid="action-exit">
+                {t('exit')}
+              </Button>
+              <Button icon={<LineChartOutlined />} onClick={() => setModal('mark')} data-testid="action-mark">
+                {t('addMark')}
+              </Button>
+            </>
+          ) : null}
+          {d.can.kpi ? (
+            <>
+              <Button onClick={() => setModal('kpi')} data-testid="action-kpi">
+                {t('addKpi')}
+              </Button>
+              <Button icon={<ImportOutlined />} onClick={() => setModal('import')}>
+                {t('importKpi')}
+              </Button>
+            </>
+          ) : null}
+        </Space>
+      ) : null}
+
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={t('history')} extra={unitNote}>
+            <ValueChart history={d.history} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={t('kpiChart')}>
+            <KpiChart kpis={d.kpis} />
+          </Card>
+        </Col>
+      </Row>
+
+      <Card size="small" title={t('roundsTitle')} extra={unitNote} style={{ marginTop: 16 }}>
+        <Table
+          size="small"
+          rowKey="id"
+          data-testid="rounds-table"
+          pagination={false}
+          dataSource={d.rounds}
+          scroll={{ x: 1000 }}
+          columns={[
+            { title: t('date'), dataIndex: 'date', width: 100 },
+            { title: t('round'), dataIndex: 'round', width: 110, render: (r: keyof typeof ROUNDS) => label(ROUNDS[r], i18n.language) },
+            { title: t('instrument'), dataIndex: 'instrument', width: 100, render: (r: keyof typeof INSTRUMENTS) => label(INSTRUMENTS[r], i18n.language) },
+            { title: t('amount'), dataIndex: 'amountFen', align: 'right', render: money },
+            { title: t('equityShare'), dataIndex: 'equityShare', align: 'right', render: (v: number) => <span className="num">{f.percent(v, 3)}</span> },
+            { title: t('postMoney'), dataIndex: 'postMoneyFen', align: 'right', render: money },
+            { title: t('roundSize'), dataIndex: 'roundSizeFen', align: 'right', render: money },
+            { title: t('coInvestors'), dataIndex: 'coInvestors', render: (v: string[]) => v.join('、') },
+          ]}
+        />
+      </Card>
+
+      <Card size="small" title={t('exitsTitle')} extra={unitNote} style={{ marginTop: 16 }}>
+        {d.exits.length ? (
+          <Table
+            size="small"
+            rowKey="id"
+            data-testid="exits-table"
+            pagination={false}
+            dataSource={d.exits}
+            columns={[
+              { title: t('date'), dataIndex: 'date', width: 100 },
+              { title: t('route'), dataIndex: 'route', width: 160, render: (r: keyof typeof EXIT_ROUTES) => label(EXIT_ROUTES[r], i18n.language) },
+              { title: t('shareSold'), dataIndex: 'shareSold', align: 'right', render: (v: number) => <span className="num">{f.percent(v, 3)}</span> },
+              { title: t('proceeds'), dataIndex: 'proceedsFen', align: 'right', render: money },
+              { title: t('note'), dataIndex: 'memo', render: (m: string | null) => m ?? '' },
+            ]}
+          />
+        ) : (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noExits')} />
+        )}
+      </Card>
+
+      <Marks data={d} />
+      <Kpis data={d} />
+
+      <InvestmentModal open={modal === 'follow'} onClose={() => setModal(null)} fundId={d.fund.id} company={{ id: c.id, name: c.nameZh }} />
+      <ExitModal open={modal === 'exit'} onClose={() => setModal(null)} fundId={d.fund.id} companyId={c.id} heldShare={s.heldShare} />
+      <ValuationModal open={modal === 'mark'} onClose={() => setModal(null)} fundId={d.fund.id} companyId={c.id} />
+      <KpiModal open={modal === 'kpi'} onClose={() => setModal(null)} companyId={c.id} />
+      <KpiImportModal open={modal === 'import'} onClose={() => setModal(null)} />
+    </>
+  );
+}
+
+function ValueChart(props: { history: Position['history'] }) {
+  const { t } = useTranslation('position');
+  const f = useFormat();
+  const unit = f.tableUnit();
+  const h = props.history;
+  const option = useMemo<ChartOption>(
+    () => ({
+      tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${f.number(v, 0)} ${f.unitLabel(unit)}` },
+      legend: { bottom: 0 },
+      grid: { left: 64, right: 16, top: 16, bottom: 44 },
+      xAxis: { type: 'category', data: h.map((x) => x.date) },
+      yAxis: { type: 'value' },
+      series: [
+        {
+          name: t('valueLine'),
+          type: 'line',
+          smooth: true,
+          areaStyle: { opacity: 0.15 },
+          data: h.map((x) => f.moneyValue(x.valueFen, unit)),
+          itemStyle: { color: '#1d4ed8' },
+        },
+        { name: t('investedLine'), type: 'line', step: 'end', data: h.map((x) => f.moneyValue(x.investedFen, unit)), itemStyle: { color: '#d4380d' } },
+        { name: t('realisedLine'), type: 'line', step: 'end', data: h.map((x) => f.moneyValue(x.realisedFen, unit)), itemStyle: { color: '#15803d' } },
+      ],
+    }),
+    [h, f, t, unit],
+  );
+  return <Chart option={option} height={280} testId="position-chart" />;
+}
+
+function KpiChart(props: { kpis: Position['kpis'] }) {
+  const { i18n, t } = useTranslation('position');
+  const f = useFormat();
+  const annual = props.kpis.filter((k) => /^\d{4}$/.test(k.period));
+  const unit = f.tableUnit(true);
+  if (!annual.length) return <Empty description={t('noKpi')} />;
+  const option: ChartOption = {
+    tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${f.number(v, 2)} ${f.unitLabel(unit)}` },
+    legend: { bottom: 0 },
+    grid: { left: 56, right: 16, top: 16, bottom: 44 },
+    xAxis: { type: 'category', data: annual.map((k) => k.period) },
+    yAxis: { type: 'value', name: f.unitLabel(unit) },
+    series: [
+      {
+        name: label(KPI_METRICS.revenueFen, i18n.language),
+        type: 'bar',
+        data: annual.map((k) => f.moneyValue(k.revenueFen ?? 0, unit)),
+        itemStyle: { color: '#1d4ed8' },
+      },
+      {
+        name: label(KPI_METRICS.outputValueFen, i18n.language),
+        type: 'bar',
+        data: annual.map((k) => f.moneyValue(k.outputValueFen ?? 0, unit)),
+        itemStyle: { color: '#0e7490' },
+      },
+      {
+        name: label(KPI_METRICS.rndFen, i18n.language),
+        type: 'line',
+        data: annual.map((k) => f.moneyValue(k.rndFen ?? 0, unit)),
+        itemStyle: { color: '#d4380d' },
+      },
+    ],
+  };
+  return <Chart option={option} height={280} testId="kpi-chart" />;
+}
+
+function Marks({ data: d }: { data: Position }) {
+  const { t, i18n } = useTranslation('position');
+  const f = useFormat();
+  const session = useSession();
+  const unit = f.tableUnit();
+  return (
+    <Card
+      size="small"
+      title={t('marksTitle')}
+      extra={<Typography.Text type="secondary">{t('common:unit', { unit: f.unitLabel(unit) })}</Typography.Text>}
+      style={{ marginTop: 16 }}
+    >
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t('marksNote')}
+      </Typography.Paragraph>
+      <Table
+        size="small"
+        rowKey="id"
+        data-testid="marks-table"
+        dataSource={d.valuations}
+        pagination={{ pageSize: 8, showSizeChanger: false }}
+        columns={[
+          { title: t('date'), dataIndex: 'date', width: 100 },
+          { title: t('value'), dataIndex: 'valueFen', align: 'right', width: 110, render: (v: number) => <span className="num">{f.moneyCell(v, unit)}</span> },
+          { title: t('method'), dataIndex: 'method', width: 120, render: (m: keyof typeof VALUATION_METHODS) => label(VALUATION_METHODS[m], i18n.language) },
+          { title: t('basis'), dataIndex: 'basis', width: 320, render: (b: string) => <span style={{ fontSize: 12 }}>{b}</span> },
+          {
+            title: t('status'),
+            dataIndex: 'status',
+            width: 90,
+            render: (st: keyof typeof statusColor) => (
+              <Tag color={statusColor[st]} data-testid={`mark-status-${st}`}>
+                {t(`statuses.${st}`)}
+              </Tag>
+            ),
+          },
+          { title: t('enteredBy'), dataIndex: 'createdByName', width: 110, render: (n: string | null) => n ?? '—' },
+          { title: t('reviewedBy'), dataIndex: 'reviewedByName', width: 150, render: (n: string | null, r) => (r.status === 'pending' ? '—' : (n ?? '—')) },
+          { title: t('note'), dataIndex: 'reviewNote', width: 160, render: (n: string | null) => <span style={{ fontSize: 12 }}>{n ?? ''}</span> },
+          ...(d.can.review
+            ? [
+                {
+                  title: '',
+                  key: 'act',
+                  width: 150,
+                  render: (_: unknown, r: Position['valuations'][number]) =>
+                    r.status === 'pending' && r.createdBy !== session.data?.userId ? <ReviewButtons id={r.id} /> : null,
+                },
+              ]
+            : []),
+        ]}
+      />
+    </Card>
+  );
+}
+
+function Kpis({ data: d }: { data: Position }) {
+  const { t, i18n } = useTranslation('position');
+  const f = useFormat();
+  const unit = f.tableUnit();
+  const money = (v: number | null) => <span className="num">{v === null ? '—' : f.moneyCell(v, unit)}</span>;
+  const count = (v: number | null) => <span className="num">{v === null ? '—' : f.number(v)}</span>;
+  return (
+    <Card
+      size="small"
+      title={t('kpiTitle')}
+      extra={<Typography.Text type="secondary">{t('common:unit', { unit: f.unitLabel(unit) })}</Typography.Text>}
+      style={{ marginTop: 16 }}
+    >
+      <Table
+        size="small"
+        rowKey="id"
+        data-testid="kpi-table"
+        dataSource={[...d.kpis].reverse()}
+        pagination={{ pageSize: 10, showSizeChanger: false }}
+        locale={{ emptyText: t('noKpi') }}
+        columns={[
+          {
+            title: t('period'),
+            dataIndex: 'period',
+            width: 110,
+            render: (p: string, r) => (
+              <Space size={4}>
+                {p}
+                {r.revisions > 1 ? <Tag>{t('revisions', { n: r.revisions - 1 })}</Tag> : null}
+              </Space>
+            ),
+          },
+          { title: t('cumulative'), dataIndex: 'cumulative', width: 110, render: (c: boolean) => (c ? t('cumulativeYes') : t('cumulativeNo')) },
+          { title: label(KPI_METRICS.revenueFen, i18n.language), dataIndex: 'revenueFen', align: 'right', render: money },
+          { title: label(KPI_METRICS.outputValueFen, i18n.language), dataIndex: 'outputValueFen', align: 'right', render: money },
+          { title: label(KPI_METRICS.rndFen, i18n.language), dataIndex: 'rndFen', align: 'right', render: money },
+          { title: label(KPI_METRICS.headcount, i18n.language), dataIndex: 'headcount', align: 'right', render: count },
+          { title: label(KPI_METRICS.patents, i18n.language), dataIndex: 'patents', align: 'right', render: count },
+          { title: label(KPI_METRICS.taxFen, i18n.language), dataIndex: 'taxFen', align: 'right', render: money },
+        ]}
+      />
+    </Card>
+  );
+}
