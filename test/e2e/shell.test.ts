@@ -65,7 +65,16 @@ describe('the shell', () => {
     await p.getByTestId('nav').waitFor();
     expect({ navEn, afterReload: await navLabels(p) }).toEqual({
       navEn: ['Fund group overview', 'Pipeline', 'Companies', 'Sub-fund selection', 'Cross-fund overlap', 'Portfolio & performance', 'Audit trail', 'Account'],
-      afterReload: ['Fund group overview', 'Pipeline', 'Companies', 'Sub-fund selection', 'Cross-fund overlap', 'Portfolio & performance', 'Audit trail', 'Account'],
+      afterReload: [
+        'Fund group overview',
+        'Pipeline',
+        'Companies',
+        'Sub-fund selection',
+        'Cross-fund overlap',
+        'Portfolio & performance',
+        'Audit trail',
+        'Account',
+      ],
     });
     await p.context().close();
   });

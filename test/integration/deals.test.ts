@@ -1,4 +1,4 @@
-import { commitment, deal, dealStageEvent, fund, investor } from '@highland/drizzle';
+import { commitment, deal, dealStageEvent, fund, investment, investor, ledgerEntry } from '@highland/drizzle';
 import { DIRECT_CRITERIA } from '@highland/shared';
 import { and, count, desc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -83,7 +83,7 @@ describe('deals: the state machine on the server', () => {
     });
   });
 
-  it('moving to invested records the closing in the same transaction; without one it is refused', async () => {
+  it('moving to invested records the closing, the investment and its cash flow in one transaction; without a closing it is refused', async () => {
     const h = await harness();
     const gp = await h.as('gp@demo.highland');
     const closing = await dealIn(h.db, 'SF-01', 'closing');
@@ -95,18 +95,53 @@ describe('deals: the state machine on the server', () => {
       closing: { date: '2026-11-10', amountFen: 6_000_000_000, round: 'b', equity: 0.06 },
     } as never);
     const row = (await h.db.select().from(deal).where(eq(deal.id, closing.id)))[0];
+    const inv = (
+      await h.db
+        .select()
+        .from(investment)
+        .where(and(eq(investment.fundId, closing.fundId), eq(investment.companyId, closing.companyId ?? 0)))
+    )[0];
+    const flow = (
+      await h.db
+        .select()
+        .from(ledgerEntry)
+        .where(eq(ledgerEntry.investmentId, inv?.id ?? 0))
+    )[0];
     expect({
       bare: bare === 'ok' ? 'ok' : bare.rule,
-      stage: row?.stage,
-      date: row?.closingDate,
-      fen: row?.closingAmountFen,
-      equity: row?.closingEquity,
+      deal: [row?.stage, row?.closingDate, row?.closingAmountFen, row?.closingEquity],
+      investment: [inv?.date, inv?.amountFen, inv?.round, inv?.instrument, inv?.equityShare],
+      cashFlow: [flow?.kind, flow?.amountFen, flow?.date],
     }).toEqual({
       bare: 'needsClosing',
-      stage: 'invested',
-      date: '2026-11-10',
-      fen: 6_000_000_000,
-      equity: 0.06,
+      deal: ['invested', '2026-11-10', 6_000_000_000, 0.06],
+      investment: ['2026-11-10', 6_000_000_000, 'b', 'preferred_equity', 0.06],
+      cashFlow: ['investment', 6_000_000_000, '2026-11-10'],
+    });
+  });
+
+  it('a closing the portfolio refuses (dated in the future) refuses the whole move', async () => {
+    const h = await harness();
+    const gp = await h.as('gp@demo.highland');
+    const closing = await dealIn(h.db, 'SF-01', 'closing');
+    const r = await refusal(
+      gp.deal.move({
+        id: closing.id,
+        version: closing.version,
+        to: 'invested',
+        closing: { date: '2027-01-10', amountFen: 6_000_000_000, round: 'b', equity: 0.06 },
+      } as never),
+    );
+    const row = (await h.db.select().from(deal).where(eq(deal.id, closing.id)))[0];
+    const inv = await h.db
+      .select()
+      .from(investment)
+      .where(and(eq(investment.fundId, closing.fundId), eq(investment.companyId, closing.companyId ?? 0)));
+    expect({ rule: r === 'ok' ? 'ok' : r.rule, stage: row?.stage, closingDate: row?.closingDate, investments: inv.length }).toEqual({
+      rule: 'futureDate',
+      stage: 'closing',
+      closingDate: null,
+      investments: 0,
     });
   });
 

@@ -21,12 +21,13 @@ import {
   wonStage,
 } from '@highland/shared';
 import { and, asc, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
-import { type MutationContext, mutate } from '../audit.js';
+import { type AuditRecorder, type MutationContext, mutate } from '../audit.js';
 import { assertFundReadable, assertFundWritable, readableFunds } from '../auth/scope.js';
 import type { Actor } from '../context.js';
 import { companySnapshot, loadCompany } from './company.js';
 import { criteriaOf, fundDealIds, fundKind, pipelineSettings, recomputeScores } from './scoring.js';
 import { indexDealTexts, reindexDeals } from './search.js';
+import { createInvestment, type WriteMeta } from './portfolio.js';
 import { createSubFundFromSelection } from './selection.js';
 
 export type DealRow = typeof deal.$inferSelect;
@@ -230,14 +231,13 @@ export async function updateDeal(ctx: Ctx, input: DealUpdate) {
 }
 
 /**
- * Records the closing of a deal moved to invested, in the move's transaction.
- *
- * Portfolio hook: when the portfolio module (issue 5) exists, creating the investment and its ledger
- * cash flow (kind `investment`) is one call added here — e.g.
- * `await createInvestmentFromClosing(tx, { fundId: d.fundId, companyId: d.companyId, ...closing, dealId: d.id })` —
- * so the investment, its cash flow, the closing and the stage event commit together or not at all.
+ * Records the closing of a deal moved to invested, in the move's transaction: the closing on the deal,
+ * and the investment with its ledger cash flow (`createInvestment` of the portfolio module, which checks
+ * the date against today and the fund's set-up) — the move, the closing, the investment and its cash
+ * flow commit together or not at all.
  */
-export async function recordClosing(tx: Tx, d: DealRow, closing: Closing): Promise<void> {
+export async function recordClosing(tx: Tx, audit: AuditRecorder, d: DealRow, closing: Closing, meta: WriteMeta): Promise<void> {
+  if (d.companyId === null) throw new DomainError('INVALID_STATE', 'deal.noCompany', `Deal ${d.id} has no company to invest in.`, { params: { id: d.id } });
   await tx
     .update(deal)
     .set({
@@ -249,6 +249,24 @@ export async function recordClosing(tx: Tx, d: DealRow, closing: Closing): Promi
       round: closing.round,
     })
     .where(eq(deal.id, d.id));
+  await createInvestment(
+    tx,
+    audit,
+    {
+      fundId: d.fundId,
+      companyId: d.companyId,
+      date: closing.date,
+      round: closing.round,
+      instrument: closing.instrument,
+      amountFen: closing.amountFen,
+      equityShare: closing.equity,
+      roundSizeFen: null,
+      postMoneyFen: d.preMoneyFen === null ? null : d.preMoneyFen + closing.amountFen,
+      coInvestors: [],
+      memo: `项目储备交割 deal #${d.id}`,
+    },
+    meta,
+  );
 }
 
 /**
@@ -297,7 +315,7 @@ export async function moveDeal(ctx: Ctx, input: DealMove) {
     )[0];
     if (!after) throw conflict(await loadDeal(tx, before.id), input.version);
     let created: { fundId: number; commitmentId: number | null } | null = null;
-    if (input.closing) await recordClosing(tx, after, input.closing);
+    if (input.closing) await recordClosing(tx, audit, after, input.closing, { userId: ctx.actor.userId, at: now, today: isoDateIn(ctx.now()) });
     if (input.signing) {
       created = await createSubFundFromSelection(
         tx,

@@ -45,8 +45,8 @@ const FLOW: Record<string, { days: [number, number]; advance: number }> = {
   due_diligence: { days: [30, 150], advance: 0.46 },
   committee: { days: [7, 45], advance: 0.6 },
   term_sheet: { days: [15, 60], advance: 0.75 },
-  // A simulated deal never closes: the invested deals are the fund group's investments in the ledger
-  // (portfolioDeal below), so the pipeline and the books tell one story.
+  // A simulated deal never closes: the invested deals are the portfolio's investments (portfolioDeal
+  // below), so the pipeline and the books tell one story.
   closing: { days: [20, 90], advance: 0 },
 };
 const CLOSING_PASS = ['交割前发现重大未披露诉讼，终止交易', '对赌与回购条款未谈拢，交易终止', '领投方退出，本轮融资取消'];
@@ -91,7 +91,9 @@ const ROUND_AMOUNTS: Record<Round, [number, number]> = {
   a: [1000, 8000],
   b: [3000, 20000],
   c: [5000, 30000],
-  d_plus: [10000, 50000],
+  d: [10000, 50000],
+  e_plus: [20000, 80000],
+  ipo_placement: [5000, 30000],
   pre_ipo: [10000, 50000],
   strategic: [2000, 20000],
 };
@@ -295,7 +297,7 @@ export async function seedPipeline(tx: Tx, rng: Random, lookup: Lookup, createdA
       closingAmountFen: h.closing?.amountFen ?? null,
       closingRound: h.closing ? h.round : null,
       closingEquity: h.closing?.equity ?? null,
-      closingInstrument: h.closing ? 'preferred' : null,
+      closingInstrument: h.closing ? (h.closing.instrument ?? 'preferred_equity') : null,
       version: h.events.length,
       createdAt: h.events[0]?.at ?? h.stageEnteredAt,
       createdBy: owner,
@@ -303,13 +305,13 @@ export async function seedPipeline(tx: Tx, rng: Random, lookup: Lookup, createdA
     });
     histories.push(h);
   };
-  // The fund group's investments (ledger `investment` rows of the fund-group demo): each fund's first
-  // investment in a company is an invested deal with its whole history, closing on that date and amount.
-  const invested = await tx.all<{ fundId: number; companyId: number; date: string; amountFen: number }>(sql`
-    SELECT e.fund_id AS fundId, e.company_id AS companyId, e.date, e.amount_fen AS amountFen FROM ledger_entry e
-    WHERE e.kind = 'investment' AND e.company_id IS NOT NULL AND e.reverses_id IS NULL
-      AND e.id = (SELECT min(x.id) FROM ledger_entry x WHERE x.kind = 'investment' AND x.fund_id = e.fund_id AND x.company_id = e.company_id)
-    ORDER BY e.id`);
+  // The fund group's investments (the portfolio demo's `investment` rows): each fund's first round in a
+  // company is an invested deal with its whole history, closing on that round's date, amount and terms.
+  const invested = await tx.all<{ fundId: number; companyId: number; date: string; amountFen: number; round: Round; instrument: string; equity: number }>(sql`
+    SELECT i.fund_id AS fundId, i.company_id AS companyId, i.date, i.amount_fen AS amountFen, i.round, i.instrument, i.equity_share AS equity
+    FROM investment i
+    WHERE i.id = (SELECT min(x.id) FROM investment x WHERE x.fund_id = i.fund_id AND x.company_id = i.company_id)
+    ORDER BY i.id`);
   const held = invested.length
     ? await tx
         .select()
@@ -445,7 +447,7 @@ interface Simulated {
   nextStepDate: string | null;
   score: number | null;
   scoreComplete: boolean;
-  closing: { date: string; amountFen: number; equity: number } | null;
+  closing: { date: string; amountFen: number; equity: number; instrument?: string } | null;
   events: Array<typeof dealStageEvent.$inferInsert>;
   notes: Array<typeof dealNote.$inferInsert>;
   scores: Array<typeof dealScore.$inferInsert>;
@@ -470,7 +472,8 @@ function simulate(
     ['a', 24],
     ['b', 18],
     ['c', 10],
-    ['d_plus', 5],
+    ['d', 4],
+    ['e_plus', 1],
     ['pre_ipo', 5],
     ['seed', 5],
     ['strategic', 3],
@@ -603,12 +606,12 @@ function simulate(
   };
 }
 
-/** An invested deal whose closing is a real investment of the books: every stage passed on the way, scored, closed on the investment's date and amount. */
+/** An invested deal whose closing is a real investment of the books: every stage passed on the way, scored, closed on the investment's date, amount and terms. */
 function portfolioDeal(
   r: Random,
   c: DemoCompany,
   order: StageOrder,
-  inv: { date: string; amountFen: number },
+  inv: { date: string; amountFen: number; round: Round; instrument: string; equity: number },
   owner: number | null,
   team: number[],
   label: (id: number | null) => string,
@@ -650,8 +653,8 @@ function portfolioDeal(
     DIRECT_CRITERIA,
     scores.map((s) => ({ scorerId: s.scorerId, criterion: s.criterion, score: s.score })),
   );
-  const equity = Math.round(r.real(0.04, 0.15) * 10000) / 10000;
-  const round = r.pick(['a', 'b', 'b', 'c', 'pre_a'] as const);
+  const equity = inv.equity;
+  const round = inv.round;
   const last = events[events.length - 1];
   return {
     stage: 'invested',
@@ -665,7 +668,7 @@ function portfolioDeal(
     nextStepDate: null,
     score: card.total === null ? null : Math.round(card.total * 1000) / 1000,
     scoreComplete: card.complete,
-    closing: { date: inv.date, amountFen: inv.amountFen, equity },
+    closing: { date: inv.date, amountFen: inv.amountFen, equity, instrument: inv.instrument },
     events,
     notes: [{ dealId: 0, authorId: owner, authorLabel: label(owner), body: r.pick(NOTES)({ name: c.nameZh, sector: SECTORS[c.sector].zh }), at: when }],
     scores,

@@ -10,7 +10,8 @@ import { isIsoDate } from '../common/dates.js';
 import { DATE_MAX, DATE_MIN } from '../common/schema.js';
 import type { Labelled } from '../reference/taxonomy.js';
 import { OWNERSHIP_TYPES, type Ownership, SECTORS, type Sector, ZONES, type Zone } from '../reference/taxonomy.js';
-import { DEAL_SOURCES, type DealSource, ROUNDS, type Round } from './reference.js';
+import { ROUNDS, type Round } from '../portfolio/reference.js';
+import { DEAL_SOURCES, type DealSource } from './reference.js';
 import { DEAL_AMOUNT_MAX_FEN, NEXT_STEP_MAX, DEAL_NOTE_MAX, REASON_MAX, VALUATION_MAX_FEN } from './schema.js';
 import { checkMove, isSideStage, type OpenStage, type Stage, STAGES, type StageOrder, stageOrder } from './stages.js';
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { UsccSchema } from '../company/schema.js';
 import { IdSchema, IsoDateSchema, NameSchema, PositiveMoneyFenSchema } from '../common/schema.js';
 import { SECTOR_CODES, ZONE_CODES } from '../reference/taxonomy.js';
-import { DEAL_SOURCE_CODES, INSTRUMENT_CODES, ROUND_CODES } from './reference.js';
+import { INSTRUMENT_CODES, ROUND_CODES } from '../portfolio/reference.js';
+import { DEAL_SOURCE_CODES } from './reference.js';
 import { SCORE_MAX, SCORE_MIN } from './scorecard.js';
 import { PIPELINE_KIND_CODES, STAGE_CODES, STAGE_ORDER_CODES } from './stages.js';
 
@@ -89,7 +90,7 @@ export const ClosingSchema = z.object({
   round: z.enum(ROUND_CODES),
   /** Equity share bought, a fraction: 0.05 = 5%. */
   equity: z.number().gt(0, { message: 'must be greater than 0' }).max(1, { message: 'must be at most 1 (100%)' }),
-  instrument: z.enum(INSTRUMENT_CODES).default('preferred'),
+  instrument: z.enum(INSTRUMENT_CODES).default('preferred_equity'),
 });
 export type Closing = z.infer<typeof ClosingSchema>;
 

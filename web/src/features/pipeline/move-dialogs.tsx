@@ -47,7 +47,12 @@ export function MoveDialog(props: { ask: MoveAsk | null; busy: boolean; onCancel
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ amountWan: ask.amountFen ? ask.amountFen / 1_000_000 : null, round: ask.round ?? 'a', instrument: 'preferred', date: dayjs() }}
+          initialValues={{
+            amountWan: ask.amountFen ? ask.amountFen / 1_000_000 : null,
+            round: ask.round ?? 'a',
+            instrument: 'preferred_equity',
+            date: dayjs(),
+          }}
           onFinish={(v: { date: dayjs.Dayjs; amountWan: number; round: string; equityPct: number; instrument: string }) =>
             props.onOk({
               closing: {
