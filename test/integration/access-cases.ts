@@ -233,7 +233,6 @@ export const ACCESS_CASES: Record<string, AccessCase> = {
   'group.overview': { allowed: ['admin', 'government', 'fof'], input: () => ({ asOf: '2025-12-31' }) },
   'group.exportOverview': { allowed: ['admin', 'government', 'fof'], input: () => ({ asOf: '2025-12-31', locale: 'zh-CN' }) },
   'group.funds': { allowed: ['admin', 'government', 'gp', 'fof'], input: () => ({ asOf: '2025-12-31' }) },
-  'group.portfolio': { allowed: ['lp'], input: () => ({ asOf: '2025-12-31' }) },
 
   'company.list': { allowed: pipelineReaders, input: () => ({ limit: 20 }) },
   'company.get': { allowed: pipelineReaders, input: (fx) => ({ id: fx.pipelineCompanyId }) },
