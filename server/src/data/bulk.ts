@@ -18,7 +18,7 @@ function driverTx(tx: Tx): Transaction {
   return inner;
 }
 
-type Column = { name: string; mapToDriverValue: (v: unknown) => unknown };
+type Column = { name: string; hasDefault: boolean; mapToDriverValue: (v: unknown) => unknown };
 
 /**
  * Inserts many rows with multi-row `INSERT … VALUES (…), (…)` statements, as many rows per statement as
@@ -41,7 +41,15 @@ export async function bulkInsert<T extends SQLiteTable>(tx: Tx, table: T, rows: 
   const last = Number(rs.rows[0]?.last ?? 0);
   const all = getTableColumns(table) as unknown as Record<string, Column>;
   const first = rows[0] as Record<string, unknown>;
-  const keys = Object.keys(first).filter((k) => k !== 'id' && first[k] !== undefined && all[k]);
+  // A column null in every row is left out when it has no default (NULL either way): fewer placeholders
+  // to parse. One with a default keeps its explicit NULL.
+  const keys = Object.keys(first).filter(
+    (k) =>
+      k !== 'id' &&
+      first[k] !== undefined &&
+      all[k] &&
+      ((all[k] as Column).hasDefault || rows.some((r) => (r as Record<string, unknown>)[k] !== null && (r as Record<string, unknown>)[k] !== undefined)),
+  );
   const columns = keys.map((k) => all[k] as Column);
   const ids = rows.map((_, i) => last + 1 + i);
   await insertValues(
