@@ -5,7 +5,7 @@ export default defineConfig({
   plugins: [react()],
   // Workspace packages are consumed as TypeScript source (their "source" export condition).
   resolve: { conditions: ['source', ...defaultClientConditions] },
-  server: { port: 5173, proxy: { '/trpc': 'http://localhost:3000', '/healthz': 'http://localhost:3000' } },
+  server: { port: 5173, proxy: { '/trpc': 'http://localhost:3000', '/api': 'http://localhost:3000', '/healthz': 'http://localhost:3000' } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -12,6 +12,7 @@ import { SignInThrottle } from './auth/rate-limit.js';
 import { loadActor, readCookie, SESSION_COOKIE, sessionIdOf } from './auth/session.js';
 import type { AppServices, Context } from './context.js';
 import type { Env } from './env.js';
+import { mountPipelineFiles } from './http/pipeline-files.js';
 import { createLogger, type Logger } from './log.js';
 import { appRouter } from './router.js';
 import { createCallerFactory } from './trpc.js';
@@ -104,6 +105,9 @@ export function createApp(options: CreateAppOptions) {
     }),
   );
 
+  // Import and export files of the deal pipeline: their own body limit, same session (ADR 022).
+  mountPipelineFiles(app, services);
+
   mountWeb(app, env, log);
 
   app.onError((err, c) => {
@@ -147,7 +151,7 @@ function mountWeb(app: Hono<{ Variables: Vars }>, env: Env, log: Logger): void {
   app.use('/*', serveStatic({ root }));
   // Client-side routes: any other GET that is not the API gets the app shell.
   app.get('*', (c) => {
-    if (c.req.path.startsWith('/trpc')) return c.notFound();
+    if (c.req.path.startsWith('/trpc') || c.req.path.startsWith('/api/')) return c.notFound();
     c.header('cache-control', 'no-cache');
     return c.html(indexHtml);
   });

@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest request body accepted, in bytes (imports have their own, larger limit). */
   BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
+  /** Largest import file accepted (POST /api/import/deals), in bytes. */
+  IMPORT_BODY_LIMIT: z.coerce.number().int().min(1024).default(33_554_432),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

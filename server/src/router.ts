@@ -1,5 +1,7 @@
 import { auditRouter } from './routers/audit.js';
 import { authRouter } from './routers/auth.js';
+import { companyRouter } from './routers/company.js';
+import { dealRouter } from './routers/deal.js';
 import { designationRouter } from './routers/designation.js';
 import { fundRouter } from './routers/fund.js';
 import { groupRouter } from './routers/group.js';
@@ -7,6 +9,7 @@ import { ledgerRouter } from './routers/ledger.js';
 import { listingRouter } from './routers/listing.js';
 import { lpRouter } from './routers/lp.js';
 import { performanceRouter } from './routers/performance.js';
+import { pipelineRouter } from './routers/pipeline.js';
 import { portfolioRouter } from './routers/portfolio.js';
 import { programmeRouter } from './routers/programme.js';
 import { scoreboardRouter } from './routers/scoreboard.js';
@@ -22,6 +25,9 @@ export const appRouter = router({
   user: userRouter,
   audit: auditRouter,
   group: groupRouter,
+  company: companyRouter,
+  deal: dealRouter,
+  pipeline: pipelineRouter,
   fund: fundRouter,
   ledger: ledgerRouter,
   portfolio: portfolioRouter,

@@ -2,6 +2,7 @@
 // Later issues add their pages to SHOTS.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { computeUsccCheckChar } from '@highland/shared';
 import type { Page } from 'playwright-core';
 import { launchBrowser, newPage, ROOT, signIn, startServer } from './helpers.js';
 
@@ -143,6 +144,47 @@ export const SHOTS: Shot[] = [
     path: '/audit',
     ready: (p) => p.getByTestId('audit-table').locator('tbody tr.ant-table-row').first().waitFor(),
   },
+  {
+    file: 'pipeline-board.png',
+    as: 'gp@demo.highland',
+    path: '/pipeline',
+    ready: (p) => p.getByTestId('column-sourced').locator('[data-testid^=card-]').first().waitFor(),
+  },
+  { file: 'pipeline-table.png', as: 'gp@demo.highland', path: '/pipeline/table', ready: (p) => p.getByTestId('deal-row').first().waitFor() },
+  {
+    file: 'pipeline-deal.png',
+    as: 'gp@demo.highland',
+    path: '/pipeline',
+    ready: async (p) => {
+      await p.getByTestId('column-due_diligence').locator('[data-testid^=card-]', { hasText: '4.' }).first().click();
+      await p.getByTestId('scorecard-table').waitFor();
+      await p.getByTestId('deal-timeline').waitFor();
+    },
+  },
+  { file: 'pipeline-funnel.png', as: 'gov@demo.highland', path: '/pipeline/funnel', ready: (p) => p.getByTestId('funnel-by-sector').waitFor() },
+  {
+    file: 'pipeline-import.png',
+    as: 'gp@demo.highland',
+    path: '/pipeline/import',
+    ready: async (p) => {
+      await p.locator('input[type=file]').setInputFiles({ name: '储备项目-2026Q4.csv', mimeType: 'text/csv', buffer: sampleImport() });
+      await p.getByTestId('import-check').click();
+      await p.getByTestId('import-issues').waitFor();
+    },
+  },
+  {
+    file: 'pipeline-overlap.png',
+    as: 'gov@demo.highland',
+    path: '/overlap',
+    ready: (p) => p.getByTestId('overlap-table').locator('tbody tr.ant-table-row').first().waitFor(),
+  },
+  { file: 'selection-board.png', as: 'fof@demo.highland', path: '/selection', ready: (p) => p.getByTestId('column-call').waitFor() },
+  {
+    file: 'companies.png',
+    as: 'gp@demo.highland',
+    path: '/companies',
+    ready: (p) => p.getByTestId('companies-table').locator('tbody tr.ant-table-row').first().waitFor(),
+  },
   // The plan's scoreboard (issue 6).
   {
     file: 'scoreboard-government.png',
@@ -182,6 +224,32 @@ export const SHOTS: Shot[] = [
   },
 ];
 
+/** An import file of 60 rows with the mistakes people make: a wrong check character, an unknown sector, a formula, a stage that needs a scorecard. */
+function sampleImport(): Buffer {
+  const code = (n: number) => {
+    const first17 = `91310115MA8T${String(n).padStart(5, '0')}`;
+    return `${first17}${computeUsccCheckChar(first17)}`;
+  };
+  const rows = ['统一社会信用代码,企业名称,行业领域,所在区域,企业性质,项目阶段,拟投金额（万元）,备注'];
+  for (let i = 1; i <= 60; i++) {
+    const bad = (k: number) => i === k;
+    const uscc = bad(7) ? `${code(i).slice(0, 17)}${code(i).endsWith('0') ? '1' : '0'}` : code(i);
+    rows.push(
+      [
+        uscc,
+        `上海样例${i}号智能科技有限公司`,
+        bad(18) ? '元宇宙' : 'AI芯片',
+        '浦东张江',
+        '民营',
+        bad(33) ? '投决会' : '初筛',
+        String(500 + i * 10),
+        bad(41) ? '=1+1' : '路演推荐',
+      ].join(','),
+    );
+  }
+  return Buffer.from(rows.join('\r\n'), 'utf8');
+}
+
 async function main(): Promise<void> {
   const out = join(ROOT, 'docs/screenshots');
   mkdirSync(out, { recursive: true });
@@ -195,6 +263,7 @@ async function main(): Promise<void> {
       if (shot.path) await page.goto(shot.path);
       await shot.ready?.(page);
       await shot.act?.(page);
+      await page.evaluate(() => window.scrollTo(0, 0)); // sticky navigation is drawn where the page was scrolled to
       await page.waitForTimeout(600); // charts finish their entry animation
       await page.screenshot({ path: join(out, shot.file), fullPage: true });
       await page.context().close();

@@ -3,6 +3,7 @@ import { mutate } from '../audit.js';
 import { demoAccounts, seedAccounts } from './accounts.js';
 import { seedFundGroup } from './fund-group.js';
 import { DEMO_GP_FUND, DEMO_LP_NAME, MOTHER_FUND } from './names.js';
+import { seedPipeline } from './pipeline.js';
 import { seedPortfolio } from './portfolio.js';
 import { Random } from './random.js';
 import { seedScoreboard } from './scoreboard.js';
@@ -24,8 +25,9 @@ export async function seedDemo(db: Db, now: () => Date): Promise<Record<string, 
     const group = await seedFundGroup(tx, rng.fork('fund-group'), createdAt);
     const users = await seedAccounts(tx, demoAccounts(DEMO_GP_FUND, DEMO_LP_NAME, MOTHER_FUND.code), group, createdAt);
     const portfolio = await seedPortfolio(tx, rng.fork('portfolio'), createdAt);
+    const pipeline = await seedPipeline(tx, rng.fork('pipeline'), group, createdAt);
     const scoreboard = await seedScoreboard(tx, rng.fork('scoreboard'), createdAt);
-    const counts = { ...group.counts, users, ...portfolio.counts, ...scoreboard };
+    const counts = { ...group.counts, users, ...portfolio.counts, ...pipeline, ...scoreboard };
     await audit({ action: 'demo.seed', entity: 'database', entityId: 'demo', after: counts });
     return counts;
   });

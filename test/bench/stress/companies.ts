@@ -1,5 +1,5 @@
 import { makeUscc } from '@highland/server/demo/uscc';
-import { SECTOR_CODES, ZONE_CODES, ZONES } from '@highland/shared';
+import { normaliseCompanyName, SECTOR_CODES, ZONE_CODES, ZONES } from '@highland/shared';
 import type { StressPart } from './index.js';
 
 export const COMPANY_COUNT = 100_000;
@@ -79,10 +79,12 @@ export const companiesPart: StressPart<CompaniesOutput> = {
       const gen = Math.floor(i / 4000);
       const tag = gen === 0 ? '' : String(gen + 1);
       const founded = `${rng.int(2005, 2024)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+      const nameZh = `上海${ZH_PREFIX[a]}${ZH_CORE[b]}${tag}${ZH_TRADE[c]}有限公司`.replace(/^上海/, inShanghai ? '上海' : '');
       rows.push([
         i + 1,
         makeUscc(area, 10_000_000 + i),
-        `上海${ZH_PREFIX[a]}${ZH_CORE[b]}${tag}${ZH_TRADE[c]}有限公司`.replace(/^上海/, inShanghai ? '上海' : ''),
+        nameZh,
+        normaliseCompanyName(nameZh),
         `${EN_PREFIX[a]}${EN_CORE[b]}${tag} ${EN_TRADE[c]} Co., Ltd.`,
         rng.pick(SECTOR_CODES),
         zone,
@@ -96,7 +98,21 @@ export const companiesPart: StressPart<CompaniesOutput> = {
     }
     await insert(
       'company',
-      ['id', 'uscc', 'name_zh', 'name_en', 'sector', 'zone', 'registered_in_shanghai', 'founded', 'ownership', 'headcount', 'created_at', 'updated_at'],
+      [
+        'id',
+        'uscc',
+        'name_zh',
+        'name_norm',
+        'name_en',
+        'sector',
+        'zone',
+        'registered_in_shanghai',
+        'founded',
+        'ownership',
+        'headcount',
+        'created_at',
+        'updated_at',
+      ],
       rows,
     );
     return { counts: { companies: rows.length }, output: { firstId: 1, count: rows.length } };

@@ -15,6 +15,7 @@ import { createDb, type Db, migrateDb, migrationsFolder } from '@highland/drizzl
 import { Random } from '@highland/server/demo/random';
 import type { Transaction } from '@libsql/client';
 import { companiesPart } from './companies.js';
+import { dealsPart } from './deals.js';
 import { fundGroupPart } from './fund-group.js';
 import { type Cell, insertRows } from './insert.js';
 import { investmentsPart } from './investments.js';
@@ -45,7 +46,7 @@ export interface StressPart<Out = unknown> {
  * their ledger rows), then the plan's scoreboard (KPIs, designations, listings). Later issues append theirs
  * (deals for the pipeline) — see README.md.
  */
-export const PARTS: StressPart[] = [companiesPart, fundGroupPart, investmentsPart, scoreboardPart];
+export const PARTS: StressPart[] = [companiesPart, fundGroupPart, investmentsPart, dealsPart, scoreboardPart];
 
 export const STRESS_SEED = 20250101;
 export const DATA_DIR = fileURLToPath(new URL('../.data', import.meta.url));

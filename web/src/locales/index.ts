@@ -2,6 +2,7 @@ import { account } from '../features/account/locales.js';
 import { audit } from '../features/audit/locales.js';
 import { auth } from '../features/auth/locales.js';
 import { group } from '../features/group/locales.js';
+import { pipeline } from '../features/pipeline/locales.js';
 import { lp } from '../features/lp/locales.js';
 import { performance, position } from '../features/performance/locales.js';
 import { plan, planErrors, planFields, planValidation } from '../features/plan/locales.js';
@@ -31,5 +32,6 @@ export const namespaces: Record<string, Strings> = {
   users,
   audit,
   account,
+  pipeline,
   plan,
 };

@@ -2,12 +2,16 @@ import {
   AimOutlined,
   AreaChartOutlined,
   AuditOutlined,
+  BankOutlined,
   DashboardOutlined,
   FlagOutlined,
   FundOutlined,
   GiftOutlined,
+  NodeIndexOutlined,
   PieChartOutlined,
+  ProjectOutlined,
   RiseOutlined,
+  SolutionOutlined,
   TeamOutlined,
   TrophyOutlined,
   UserOutlined,
@@ -24,13 +28,18 @@ export interface NavItem {
 }
 
 /**
- * The navigation, by role: government — overview; manager — my funds (and the overview for the mother
- * fund's managers); LP — my portfolio; admin — users and audit. The server enforces the same rules.
+ * The navigation, by role: government — overview, pipelines (read), selection, overlap; manager — my
+ * funds, pipeline, companies (and the overview, selection and overlap for the mother fund's managers);
+ * LP — my portfolio; admin — users and audit. The server enforces the same rules.
  */
 export function navItems(): NavItem[] {
   return [
     { path: '/overview', label: 'overview', icon: <DashboardOutlined />, visible: (a) => a.role === 'government' || a.role === 'admin' || a.managesMotherFund },
     { path: '/funds', label: 'funds', icon: <FundOutlined />, visible: (a) => a.role === 'manager' },
+    { path: '/pipeline', label: 'pipeline', icon: <ProjectOutlined />, visible: (a) => a.role === 'manager' || a.role === 'government' },
+    { path: '/companies', label: 'companies', icon: <BankOutlined />, visible: (a) => a.role === 'manager' || a.role === 'government' },
+    { path: '/selection', label: 'selection', icon: <SolutionOutlined />, visible: (a) => a.role === 'government' || a.managesMotherFund },
+    { path: '/overlap', label: 'overlap', icon: <NodeIndexOutlined />, visible: (a) => a.role === 'government' || a.managesMotherFund },
     { path: '/performance', label: 'performance', icon: <AreaChartOutlined />, visible: (a) => a.role !== 'lp' },
     { path: '/scoreboard', label: 'scoreboard', icon: <AimOutlined />, visible: (a) => a.role === 'government' || a.role === 'admin' || a.managesMotherFund },
     { path: '/designations', label: 'designations', icon: <TrophyOutlined />, visible: (a) => a.role !== 'lp' },

@@ -168,14 +168,13 @@ const positionRoute = createRoute({
 });
 // The plan's scoreboard (issue 6): the scoreboard for group readers; designations, listings and support
 // for readers and managers (a sub-fund's manager sees their own firms); programmes for administrators.
-const groupReader = (a: Actor) => a.role === 'government' || a.role === 'admin' || a.managesMotherFund;
 export type ScoreboardSearch = AsOfSearch & { programme?: number };
 const scoreboardRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/scoreboard',
   validateSearch: (s: Record<string, unknown>): ScoreboardSearch => ({ ...asOfSearch(s), ...(idOf(s.programme) ? { programme: idOf(s.programme) } : {}) }),
   component: gated(
-    groupReader,
+    (a) => a.role === 'government' || a.role === 'admin' || a.managesMotherFund,
     lazyRouteComponent(() => import('../features/plan/scoreboard-page.js'), 'ScoreboardPage'),
   ),
 });
@@ -236,6 +235,91 @@ const accountRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/account/account-page.js'), 'AccountPage'),
 });
 
+/** Pipeline pages keep the fund they show in the URL: ?fund=12. */
+export type FundSearch = { fund?: number };
+const fundSearch = (s: Record<string, unknown>): FundSearch => {
+  const n = Number(s.fund);
+  return Number.isInteger(n) && n > 0 ? { fund: n } : {};
+};
+const pipelineReader = (a: Actor) => a.role === 'manager' || a.role === 'government' || a.role === 'admin';
+const groupReader = (a: Actor) => a.role === 'government' || a.role === 'admin' || a.managesMotherFund;
+const boardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/pipeline',
+  validateSearch: fundSearch,
+  component: gated(
+    pipelineReader,
+    lazyRouteComponent(() => import('../features/pipeline/board-page.js'), 'BoardPage'),
+  ),
+});
+const tableRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/pipeline/table',
+  validateSearch: fundSearch,
+  component: gated(
+    pipelineReader,
+    lazyRouteComponent(() => import('../features/pipeline/table-page.js'), 'TablePage'),
+  ),
+});
+const funnelRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/pipeline/funnel',
+  validateSearch: fundSearch,
+  component: gated(
+    pipelineReader,
+    lazyRouteComponent(() => import('../features/pipeline/funnel-page.js'), 'FunnelPage'),
+  ),
+});
+const importRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/pipeline/import',
+  validateSearch: fundSearch,
+  component: gated(
+    (a) => a.role === 'manager',
+    lazyRouteComponent(() => import('../features/pipeline/import-page.js'), 'ImportPage'),
+  ),
+});
+const dealRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/pipeline/deals/$dealId',
+  component: gated(
+    pipelineReader,
+    lazyRouteComponent(() => import('../features/pipeline/deal-page.js'), 'DealPage'),
+  ),
+});
+const selectionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/selection',
+  component: gated(
+    groupReader,
+    lazyRouteComponent(() => import('../features/pipeline/board-page.js'), 'SelectionPage'),
+  ),
+});
+const overlapRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/overlap',
+  component: gated(
+    groupReader,
+    lazyRouteComponent(() => import('../features/pipeline/overlap-page.js'), 'OverlapPage'),
+  ),
+});
+const companiesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/companies',
+  component: gated(
+    pipelineReader,
+    lazyRouteComponent(() => import('../features/pipeline/companies-page.js'), 'CompaniesPage'),
+  ),
+});
+const companyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/companies/$companyId',
+  component: gated(
+    pipelineReader,
+    lazyRouteComponent(() => import('../features/pipeline/companies-page.js'), 'CompanyPage'),
+  ),
+});
+
 // Later issues add their routes here.
 const routeTree = rootRoute.addChildren([
   signInRoute,
@@ -252,6 +336,15 @@ const routeTree = rootRoute.addChildren([
   usersRoute,
   auditRoute,
   accountRoute,
+  boardRoute,
+  tableRoute,
+  funnelRoute,
+  importRoute,
+  dealRoute,
+  selectionRoute,
+  overlapRoute,
+  companiesRoute,
+  companyRoute,
   scoreboardRoute,
   designationsRoute,
   listingsRoute,

@@ -1,4 +1,4 @@
-import { BarChart, CustomChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
+import { BarChart, CustomChart, FunnelChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
 import { DatasetComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 
 echarts.use([
   BarChart,
+  FunnelChart,
   LineChart,
   PieChart,
   ScatterChart,
