@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { namespaces } from '../../web/src/locales/index.js';
 
@@ -24,5 +27,41 @@ describe('translations', () => {
       ),
     );
     expect(empty).toEqual([]);
+  });
+});
+
+/**
+ * Every literal key the web passes to `t(…)` exists: a file's keys are looked up in the namespaces its
+ * `useTranslation(…)` calls name (`ns:key` picks one), and then in `common`.
+ */
+describe('keys used by the web exist', () => {
+  const webSrc = fileURLToPath(new URL('../../web/src', import.meta.url));
+  const files = (function walk(dir: string): string[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+    );
+  })(webSrc);
+  const has = (ns: string, key: string) => {
+    const strings = namespaces[ns]?.['zh-CN'];
+    if (!strings) return false;
+    const v = key.split('.').reduce<unknown>((o, p) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[p] : undefined), strings);
+    return typeof v === 'string' || (typeof v === 'object' && v !== null);
+  };
+  it('no page shows a raw key', () => {
+    const missing: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      // Every namespace any useTranslation(…) of the file names: a file with several components may use several.
+      const decls = [...text.matchAll(/useTranslation\(\s*('[\w-]+'|\[[^\]]*\])?/g)].map((d) => d[0]);
+      const nsList = decls.flatMap((d) => [...d.matchAll(/'([\w-]+)'/g)].map((m) => m[1] as string));
+      const defaults = nsList.length ? nsList : ['common'];
+      for (const m of text.matchAll(/\bt\(\s*'([^'$]+)'/g)) {
+        const raw = m[1] as string;
+        const [ns, key] = raw.includes(':') ? (raw.split(':') as [string, string]) : [null, raw];
+        const found = ns ? has(ns, key) : [...defaults, 'common'].some((n) => has(n, key));
+        if (!found) missing.push(`${relative(webSrc, file)}: ${raw}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });

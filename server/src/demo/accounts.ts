@@ -13,13 +13,13 @@ export interface DemoAccount {
 }
 
 /** One account per role (README lists them), plus a manager of the mother fund. */
-export function demoAccounts(gpFund: string, lpName: string, motherCode: string): DemoAccount[] {
+export function demoAccounts(gpFund: string, lpName: string, motherCodes: string[]): DemoAccount[] {
   return [
     { email: 'admin@demo.highland', name: '系统管理员 王磊', role: 'admin' },
     { email: 'gov@demo.highland', name: '市发改委 李静（审查）', role: 'government' },
     { email: 'gp@demo.highland', name: '基金经理 赵明', role: 'manager', fundCodes: [gpFund] },
     { email: 'lp@demo.highland', name: '申江证券 周岚', role: 'lp', investorName: lpName },
-    { email: 'fof@demo.highland', name: '母基金投资总监 孙婷', role: 'manager', fundCodes: [motherCode] },
+    { email: 'fof@demo.highland', name: '母基金投资总监 孙婷', role: 'manager', fundCodes: motherCodes },
   ];
 }
 

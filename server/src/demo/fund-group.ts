@@ -337,14 +337,27 @@ async function subFundLps(spec: SubFundSpec, size: number, motherFen: number, r:
   const pool = LP_POOL.filter((p) => p.zh !== DEMO_LP_NAME && p.zh !== spec.sponsorLp?.zh);
   const others = Math.max(1, Math.min(r.int(2, 5), 8 - lps.length - (forceDemo ? 1 : 0)));
   const chosen = [...(forceDemo ? [demoLp] : []), ...r.sample(pool, others)];
+  // The rest is split by weight: a draw per LP (none for the last, so the generator's stream is unchanged)
+  // scaled by how much that kind of LP puts into one fund — an individual far less than an insurer.
+  const weights = chosen.map((p, k) => (k === chosen.length - 1 ? 0.165 : r.real(0.08, 0.25)) * (SOURCE_WEIGHT[p.source] ?? 1));
+  const parts = splitByWeight(left, weights);
   for (const [k, p] of chosen.entries()) {
-    const isLast = k === chosen.length - 1;
-    const fen = isLast ? left : take(r.real(0.08, 0.25));
-    if (fen <= 0) continue;
-    if (isLast) left = 0;
-    lps.push({ id: await ids.investorId(p.zh, p.en, p.source), fen });
+    const fen = parts[k] ?? 0;
+    if (fen > 0) lps.push({ id: await ids.investorId(p.zh, p.en, p.source), fen });
   }
   return lps;
+}
+
+/** How much each kind of LP tends to put into one sub-fund, relative to a financial institution. */
+const SOURCE_WEIGHT: Partial<Record<InvestorSource, number>> = { financial: 1, soe: 1, private: 0.8, foreign: 0.5, individual: 0.06 };
+
+/** `total` split in proportion to `weights`, in whole 百万元; the rounding left-over goes to the heaviest. */
+function splitByWeight(total: number, weights: number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const parts = weights.map((w) => Math.floor((total * w) / sum / BAIWAN) * BAIWAN);
+  const heaviest = weights.indexOf(Math.max(...weights));
+  parts[heaviest] = (parts[heaviest] ?? 0) + total - parts.reduce((a, b) => a + b, 0);
+  return parts;
 }
 
 /** First call at set-up, then one every 9–15 months until the investment period is spent or the books end. */

@@ -2,7 +2,7 @@ import type { Db } from '@highland/drizzle';
 import { mutate } from '../audit.js';
 import { demoAccounts, seedAccounts } from './accounts.js';
 import { seedFundGroup } from './fund-group.js';
-import { DEMO_GP_FUND, DEMO_LP_NAME, MOTHER_FUND } from './names.js';
+import { DEMO_GP_FUND, DEMO_LP_NAME, DIRECT_VEHICLE, MOTHER_FUND } from './names.js';
 import { seedPipeline } from './pipeline.js';
 import { seedPortfolio } from './portfolio.js';
 import { Random } from './random.js';
@@ -23,7 +23,7 @@ export async function seedDemo(db: Db, now: () => Date): Promise<Record<string, 
   const createdAt = now().toISOString();
   return mutate({ db, actor: null, now }, async (tx, audit) => {
     const group = await seedFundGroup(tx, rng.fork('fund-group'), createdAt);
-    const users = await seedAccounts(tx, demoAccounts(DEMO_GP_FUND, DEMO_LP_NAME, MOTHER_FUND.code), group, createdAt);
+    const users = await seedAccounts(tx, demoAccounts(DEMO_GP_FUND, DEMO_LP_NAME, [MOTHER_FUND.code, DIRECT_VEHICLE.code]), group, createdAt);
     const portfolio = await seedPortfolio(tx, rng.fork('portfolio'), createdAt);
     const pipeline = await seedPipeline(tx, rng.fork('pipeline'), group, createdAt);
     const scoreboard = await seedScoreboard(tx, rng.fork('scoreboard'), createdAt);

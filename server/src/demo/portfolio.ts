@@ -673,7 +673,7 @@ function kpis(companies: Co[], r: Random, createdAt: string): Array<typeof kpiSn
     const spec = QUALITY[c.quality];
     const rev2025 = r.real(spec.rev2025[0], spec.rev2025[1]) * YI;
     const founded = Number(c.founded.slice(0, 4));
-    const stop = c.failsOn ? Number(c.failsOn.slice(0, 4)) - 1 : 2025;
+    const stop = c.failsOn ? Math.min(2025, Number(c.failsOn.slice(0, 4)) - 1) : 2025;
     const outputRatio = r.real(1.05, 1.35);
     const rndRatio = r.real(0.12, 0.32);
     const taxRatio = r.real(0.02, 0.06);
@@ -698,7 +698,7 @@ function kpis(companies: Co[], r: Random, createdAt: string): Array<typeof kpiSn
         createdBy: null,
       });
     }
-    if (c.failsOn) continue;
+    if (c.failsOn && c.failsOn <= '2026-09-30') continue;
     const rev2026 = rev2025 * spec.growth;
     for (const [q, part] of [
       ['2026Q1', 0.2],

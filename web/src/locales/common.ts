@@ -101,6 +101,7 @@ export const nav: Strings = {
     users: '用户管理',
     audit: '审计日志',
     account: '账户设置',
+    sections: { group: '基金群与业绩', deals: '项目与企业', plan: '行动方案目标', system: '系统' },
   },
   en: {
     overview: 'Fund group overview',
@@ -119,6 +120,7 @@ export const nav: Strings = {
     users: 'Users',
     audit: 'Audit trail',
     account: 'Account',
+    sections: { group: 'Funds & performance', deals: 'Deals & companies', plan: 'Plan targets', system: 'System' },
   },
 };
 

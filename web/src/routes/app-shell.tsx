@@ -2,11 +2,12 @@ import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import type { Actor } from '@highland/server';
 import { Link, useNavigate, useRouterState } from '@tanstack/react-router';
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSignOut } from '../lib/session.js';
 import { LanguageSwitch } from '../components/ui/language-switch.js';
-import { navItems } from './nav.js';
+import { NAV_SECTIONS, type NavItem, navItems } from './nav.js';
 
 const roleColor: Record<Actor['role'], string> = { admin: 'purple', government: 'red', manager: 'blue', lp: 'green' };
 
@@ -27,21 +28,7 @@ export function AppShell(props: { actor: Actor; children: ReactNode }) {
               <small>{t('productFull')}</small>
             </div>
           </div>
-          <Menu
-            theme="dark"
-            mode="inline"
-            selectedKeys={selected ? [selected] : []}
-            data-testid="nav"
-            items={items.map((i) => ({
-              key: i.path,
-              icon: i.icon,
-              label: (
-                <Link to={i.path} data-testid={`nav-${i.label}`}>
-                  {t(`nav:${i.label}`)}
-                </Link>
-              ),
-            }))}
-          />
+          <Menu theme="dark" mode="inline" selectedKeys={selected ? [selected] : []} data-testid="nav" items={menuItems(items, t)} />
         </div>
       </Layout.Sider>
       <Layout>
@@ -86,4 +73,21 @@ function UserMenu(props: { actor: Actor }) {
       </Space>
     </Dropdown>
   );
+}
+
+/** Few pages: a flat list. Many (a reviewer has a dozen): headed groups in section order. */
+function menuItems(items: NavItem[], t: TFunction) {
+  const entry = (i: NavItem) => ({
+    key: i.path,
+    icon: i.icon,
+    label: (
+      <Link to={i.path} data-testid={`nav-${i.label}`}>
+        {t(`nav:${i.label}`)}
+      </Link>
+    ),
+  });
+  if (items.length <= 6) return items.map(entry);
+  return NAV_SECTIONS.map((section) => ({ section, children: items.filter((i) => i.section === section).map(entry) }))
+    .filter((g) => g.children.length > 0)
+    .map((g) => ({ type: 'group' as const, key: g.section, label: t(`nav:sections.${g.section}`), children: g.children }));
 }

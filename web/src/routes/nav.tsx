@@ -19,8 +19,13 @@ import {
 import type { Actor } from '@highland/server';
 import type { ReactNode } from 'react';
 
+/** Sections of the navigation, shown as headed groups when a role has many pages. */
+export type NavSection = 'group' | 'deals' | 'plan' | 'system';
+export const NAV_SECTIONS: NavSection[] = ['group', 'deals', 'plan', 'system'];
+
 export interface NavItem {
   path: string;
+  section: NavSection;
   /** Key in the `nav` namespace. */
   label: string;
   icon: ReactNode;
@@ -34,22 +39,34 @@ export interface NavItem {
  */
 export function navItems(): NavItem[] {
   return [
-    { path: '/overview', label: 'overview', icon: <DashboardOutlined />, visible: (a) => a.role === 'government' || a.role === 'admin' || a.managesMotherFund },
-    { path: '/funds', label: 'funds', icon: <FundOutlined />, visible: (a) => a.role === 'manager' },
-    { path: '/pipeline', label: 'pipeline', icon: <ProjectOutlined />, visible: (a) => a.role === 'manager' || a.role === 'government' },
-    { path: '/companies', label: 'companies', icon: <BankOutlined />, visible: (a) => a.role === 'manager' || a.role === 'government' },
-    { path: '/selection', label: 'selection', icon: <SolutionOutlined />, visible: (a) => a.role === 'government' || a.managesMotherFund },
-    { path: '/overlap', label: 'overlap', icon: <NodeIndexOutlined />, visible: (a) => a.role === 'government' || a.managesMotherFund },
-    { path: '/performance', label: 'performance', icon: <AreaChartOutlined />, visible: (a) => a.role !== 'lp' },
-    { path: '/scoreboard', label: 'scoreboard', icon: <AimOutlined />, visible: (a) => a.role === 'government' || a.role === 'admin' || a.managesMotherFund },
-    { path: '/designations', label: 'designations', icon: <TrophyOutlined />, visible: (a) => a.role !== 'lp' },
-    { path: '/listings', label: 'listings', icon: <RiseOutlined />, visible: (a) => a.role !== 'lp' },
-    { path: '/support', label: 'support', icon: <GiftOutlined />, visible: (a) => a.role !== 'lp' },
-    { path: '/portfolio', label: 'portfolio', icon: <PieChartOutlined />, visible: (a) => a.role === 'lp' },
-    { path: '/admin/users', label: 'users', icon: <TeamOutlined />, visible: (a) => a.role === 'admin' },
-    { path: '/admin/programmes', label: 'programmes', icon: <FlagOutlined />, visible: (a) => a.role === 'admin' },
-    { path: '/audit', label: 'audit', icon: <AuditOutlined />, visible: (a) => a.role === 'admin' || a.role === 'government' },
-    { path: '/account', label: 'account', icon: <UserOutlined />, visible: () => true },
+    {
+      path: '/overview',
+      section: 'group',
+      label: 'overview',
+      icon: <DashboardOutlined />,
+      visible: (a) => a.role === 'government' || a.role === 'admin' || a.managesMotherFund,
+    },
+    { path: '/funds', section: 'group', label: 'funds', icon: <FundOutlined />, visible: (a) => a.role === 'manager' },
+    { path: '/performance', section: 'group', label: 'performance', icon: <AreaChartOutlined />, visible: (a) => a.role !== 'lp' },
+    { path: '/portfolio', section: 'group', label: 'portfolio', icon: <PieChartOutlined />, visible: (a) => a.role === 'lp' },
+    { path: '/pipeline', section: 'deals', label: 'pipeline', icon: <ProjectOutlined />, visible: (a) => a.role === 'manager' || a.role === 'government' },
+    { path: '/companies', section: 'deals', label: 'companies', icon: <BankOutlined />, visible: (a) => a.role === 'manager' || a.role === 'government' },
+    { path: '/selection', section: 'deals', label: 'selection', icon: <SolutionOutlined />, visible: (a) => a.role === 'government' || a.managesMotherFund },
+    { path: '/overlap', section: 'deals', label: 'overlap', icon: <NodeIndexOutlined />, visible: (a) => a.role === 'government' || a.managesMotherFund },
+    {
+      path: '/scoreboard',
+      section: 'plan',
+      label: 'scoreboard',
+      icon: <AimOutlined />,
+      visible: (a) => a.role === 'government' || a.role === 'admin' || a.managesMotherFund,
+    },
+    { path: '/designations', section: 'plan', label: 'designations', icon: <TrophyOutlined />, visible: (a) => a.role !== 'lp' },
+    { path: '/listings', section: 'plan', label: 'listings', icon: <RiseOutlined />, visible: (a) => a.role !== 'lp' },
+    { path: '/support', section: 'plan', label: 'support', icon: <GiftOutlined />, visible: (a) => a.role !== 'lp' },
+    { path: '/admin/users', section: 'system', label: 'users', icon: <TeamOutlined />, visible: (a) => a.role === 'admin' },
+    { path: '/admin/programmes', section: 'system', label: 'programmes', icon: <FlagOutlined />, visible: (a) => a.role === 'admin' },
+    { path: '/audit', section: 'system', label: 'audit', icon: <AuditOutlined />, visible: (a) => a.role === 'admin' || a.role === 'government' },
+    { path: '/account', section: 'system', label: 'account', icon: <UserOutlined />, visible: () => true },
   ];
 }
 

@@ -185,25 +185,25 @@ export function FundPage() {
                                 <Tag>{s in INVESTOR_SOURCES ? INVESTOR_SOURCES[s as InvestorSource][f.locale === 'en' ? 'en' : 'zh'] : t(`sources.${s}`)}</Tag>
                               ),
                             },
-                            { title: t('since'), dataIndex: 'firstCommitted', width: 100 },
+                            { title: t('lp.since'), dataIndex: 'firstCommitted', width: 100 },
                             {
-                              title: t('myCommitted'),
+                              title: t('lp.committed'),
                               dataIndex: 'committedFen',
                               align: 'right',
                               sorter: (a, b) => a.committedFen - b.committedFen,
                               render: money,
                             },
-                            { title: t('myCalled'), dataIndex: 'calledFen', align: 'right', render: money },
-                            { title: t('myUncalled'), dataIndex: 'uncalledFen', align: 'right', render: money },
-                            { title: t('myContributed'), dataIndex: 'contributedFen', align: 'right', render: money },
+                            { title: t('lp.called'), dataIndex: 'calledFen', align: 'right', render: money },
+                            { title: t('lp.uncalled'), dataIndex: 'uncalledFen', align: 'right', render: money },
+                            { title: t('lp.contributed'), dataIndex: 'contributedFen', align: 'right', render: money },
                             {
                               title: t('outstanding'),
                               dataIndex: 'outstandingFen',
                               align: 'right',
                               render: (v: number) => <span style={{ color: v > 0 ? '#b45309' : undefined }}>{money(v)}</span>,
                             },
-                            { title: t('myDistributed'), dataIndex: 'distributedFen', align: 'right', render: money },
-                            { title: t('myFees'), dataIndex: 'feesFen', align: 'right', render: money },
+                            { title: t('lp.distributed'), dataIndex: 'distributedFen', align: 'right', render: money },
+                            { title: t('lp.fees'), dataIndex: 'feesFen', align: 'right', render: money },
                           ]}
                           summary={(rows) => (
                             <Table.Summary.Row>

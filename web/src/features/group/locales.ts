@@ -2,6 +2,7 @@ import type { Strings } from '../../lib/i18n.js';
 
 export const group: Strings = {
   'zh-CN': {
+    lp: { since: '首次认缴', committed: '认缴出资', called: '已催缴', uncalled: '未催缴', contributed: '已实缴', distributed: '已获分配', fees: '管理费' },
     overviewTitle: '基金群总览',
     overviewSub: '{{mother}} · 母基金与子基金群的规模、实缴与批次',
     motherSize: '母基金认缴规模',
@@ -250,6 +251,15 @@ export const group: Strings = {
     },
   },
   en: {
+    lp: {
+      since: 'First committed',
+      committed: 'Committed',
+      called: 'Called',
+      uncalled: 'Uncalled',
+      contributed: 'Contributed',
+      distributed: 'Distributed',
+      fees: 'Fees',
+    },
     overviewTitle: 'Fund group overview',
     overviewSub: '{{mother}} · size, paid-in and batches of the mother fund and its sub-funds',
     motherSize: 'Mother fund committed',
