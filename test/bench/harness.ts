@@ -1,4 +1,4 @@
-import { copyFileSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, openSync, rmSync } from 'node:fs';
 import { createDb, type Db } from '@highland/drizzle';
 import type { StressSet } from './stress/index.js';
 
@@ -9,6 +9,8 @@ export interface BenchContext {
   openDb: () => Promise<Db>;
   /** A private copy of the stress set, for benchmarks that write; removed after the run. */
   copyDb: () => Promise<Db>;
+  /** Closes and removes a copy made by copyDb and returns a fresh one (the stress set as built). */
+  recopyDb: (db: Db) => Promise<Db>;
 }
 
 /** One measured operation beside its lower bound, timed interleaved in the same run. */
@@ -20,6 +22,11 @@ export interface BenchCase {
   baseline: { name: string; run: () => Promise<unknown> };
   /** Checks, once before timing, that both sides computed the same answer; returns a problem or null. */
   same?: (measured: unknown, baseline: unknown) => string | null;
+  /**
+   * Untimed, before every run of either side: for operations that write, put the database back as it
+   * was, so each run measures the same operation on the same state.
+   */
+  reset?: () => Promise<void>;
   /** Timed runs of each side (default 15) after `warmup` untimed ones (default 2). */
   iterations?: number;
   warmup?: number;
@@ -59,21 +66,31 @@ function quantile(sorted: number[], q: number): number {
 
 /** Times a case: warm-up, then runs of the operation and of its baseline alternately, so both see the same machine. */
 export async function measure(c: BenchCase): Promise<CaseResult> {
-  const first = await c.run();
-  const base = await c.baseline.run();
+  const run = async () => {
+    await c.reset?.();
+    return c.run();
+  };
+  const baseline = async () => {
+    await c.reset?.();
+    return c.baseline.run();
+  };
+  const first = await run();
+  const base = await baseline();
   const problem = c.same?.(first, base) ?? null;
   if (problem) throw new Error(`${c.name}: the measured operation and its baseline disagree: ${problem}`);
   for (let i = 1; i < (c.warmup ?? 2); i++) {
-    await c.run();
-    await c.baseline.run();
+    await run();
+    await baseline();
   }
   const a: number[] = [];
   const b: number[] = [];
   const n = c.iterations ?? 15;
   for (let i = 0; i < n; i++) {
+    await c.reset?.();
     let t = performance.now();
     await c.run();
     a.push(performance.now() - t);
+    await c.reset?.();
     t = performance.now();
     await c.baseline.run();
     b.push(performance.now() - t);
@@ -105,15 +122,30 @@ export function contextFor(stress: StressSet): { ctx: BenchContext; cleanup: () 
       opened.push(db);
       return db;
     },
-    copyDb: async () => {
-      const path = stress.path.replace(/\.db$/, `-copy-${process.pid}-${copies.length}.db`);
-      copyFileSync(stress.path, path);
-      copies.push(path);
-      const db = await createDb(`file:${path}`);
-      opened.push(db);
-      return db;
+    copyDb: () => copy(),
+    recopyDb: async (db) => {
+      const at = opened.indexOf(db);
+      if (at >= 0) opened.splice(at, 1);
+      db.$client.close();
+      const path = pathOf.get(db);
+      if (path) for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+      return copy();
     },
   };
+  const pathOf = new Map<Db, string>();
+  async function copy(): Promise<Db> {
+    const path = stress.path.replace(/\.db$/, `-copy-${process.pid}-${copies.length}.db`);
+    copyFileSync(stress.path, path);
+    // Flush the copy to disk now, or the kernel writes it back during the next timed run.
+    const fd = openSync(path, 'r+');
+    fsyncSync(fd);
+    closeSync(fd);
+    copies.push(path);
+    const db = await createDb(`file:${path}`);
+    opened.push(db);
+    pathOf.set(db, path);
+    return db;
+  }
   return {
     ctx,
     cleanup: () => {
