@@ -41,6 +41,11 @@ export interface Fixture {
   gpCompanyUscc: string;
   /** A company held by SF-02 and never by SF-01. */
   otherCompanyId: number;
+  /** Rounds and exits a correction may reverse: of SF-01 (gp's) and of SF-02. */
+  gpRoundId: number;
+  otherRoundId: number;
+  gpExitId: number;
+  otherExitId: number;
   /** A mark of SF-01 waiting for review (entered by gp@). */
   pendingValuationId: number;
   /** A part of a capital call of the GP's fund that is still unpaid. */
@@ -130,7 +135,29 @@ export async function loadFixture(db: Db): Promise<Fixture> {
     SELECT id FROM ledger_entry e WHERE fund_id = ${gpFundId} AND kind = 'fee' AND reverses_id IS NULL
       AND NOT EXISTS (SELECT 1 FROM ledger_entry r WHERE r.reverses_id = e.id) ORDER BY id LIMIT 1`);
   const [invested] = await db.all<{ id: number }>(sql`SELECT company_id AS id FROM ledger_entry WHERE fund_id = ${gpFundId} AND kind = 'investment' LIMIT 1`);
+  // A follow-on round of a position never sold from (an earlier round still holds on every mark): reversible.
+  const followOn = (fundId: number) =>
+    db.all<{ id: number }>(sql`
+      SELECT i.id FROM investment i WHERE i.fund_id = ${fundId} AND i.reverses_id IS NULL
+        AND EXISTS (SELECT 1 FROM investment j WHERE j.fund_id = i.fund_id AND j.company_id = i.company_id AND j.date < i.date)
+        AND NOT EXISTS (SELECT 1 FROM investment_exit x WHERE x.fund_id = i.fund_id AND x.company_id = i.company_id)
+      ORDER BY i.id LIMIT 1`);
+  // The last exit of a position: reversible.
+  const lastExit = (fundId: number) =>
+    db.all<{ id: number }>(sql`
+      SELECT x.id FROM investment_exit x WHERE x.fund_id = ${fundId} AND x.reverses_id IS NULL
+        AND NOT EXISTS (SELECT 1 FROM investment_exit y WHERE y.fund_id = x.fund_id AND y.company_id = x.company_id
+          AND (y.date > x.date OR (y.date = x.date AND y.id > x.id)))
+      ORDER BY x.id LIMIT 1`);
+  const [gpRound] = await followOn(gpFundId);
+  const [otherRound] = await followOn(otherSubFundId);
+  const [gpExit] = await lastExit(gpFundId);
+  const [otherExit] = await lastExit(otherSubFundId);
   return {
+    gpRoundId: gpRound?.id ?? -1,
+    otherRoundId: otherRound?.id ?? -1,
+    gpExitId: gpExit?.id ?? -1,
+    otherExitId: otherExit?.id ?? -1,
     gpCompanyId: held?.id ?? -1,
     gpCompanyUscc: held?.uscc ?? '',
     otherCompanyId: otherCompany?.id ?? -1,
@@ -362,6 +389,16 @@ export const ACCESS_CASES: Record<string, AccessCase> = {
         input: (fx) => ({ fundId: fx.otherSubFundId, companyId: fx.otherCompanyId, date: '2026-11-02', route: 'secondary', shareSold: 0.001, proceedsFen: 1 }),
       },
     ],
+  },
+  'portfolio.reverseInvestment': {
+    allowed: ['gp'],
+    input: (fx) => ({ investmentId: fx.gpRoundId, reason: '金额录入错误 amount keyed wrong' }),
+    scoped: [{ who: 'gp', input: (fx) => ({ investmentId: fx.otherRoundId, reason: 'x' }) }],
+  },
+  'portfolio.reverseExit': {
+    allowed: ['gp'],
+    input: (fx) => ({ exitId: fx.gpExitId, reason: '退出份额录入错误 share keyed wrong' }),
+    scoped: [{ who: 'gp', input: (fx) => ({ exitId: fx.otherExitId, reason: 'x' }) }],
   },
   'portfolio.addValuation': {
     allowed: ['gp'],

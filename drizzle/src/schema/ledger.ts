@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { company } from './company.js';
 import { fund, investor } from './fund.js';
-import { investment } from './portfolio.js';
+import { investment, investmentExit } from './portfolio.js';
 
 /** A capital call notice; its per-LP parts are `call` rows of the ledger that carry its id. */
 export const capitalCall = sqliteTable(
@@ -44,6 +44,8 @@ export const ledgerEntry = sqliteTable(
     callId: integer('call_id').references(() => capitalCall.id),
     /** For `investment` and `proceeds` rows: the round (investment row) the money went into or came back from. */
     investmentId: integer('investment_id').references(() => investment.id),
+    /** For `proceeds` rows: the exit that paid them (null on rows written before migration 0010: see ADR 033). */
+    exitId: integer('exit_id').references(() => investmentExit.id),
     reversesId: integer('reverses_id').references((): AnySQLiteColumn => ledgerEntry.id),
     memo: text('memo'),
     createdAt: text('created_at').notNull(),
@@ -55,6 +57,7 @@ export const ledgerEntry = sqliteTable(
     index('ledger_investor_idx').on(t.investorId, t.date),
     index('ledger_company_idx').on(t.companyId, t.date),
     index('ledger_investment_id_idx').on(t.investmentId),
+    index('ledger_exit_id_idx').on(t.exitId),
     uniqueIndex('ledger_reverses_uq').on(t.reversesId),
     // The reinvestment engine reads every fund's investments as of a date: a small covering index over them alone.
     index('ledger_investment_idx').on(t.fundId, t.companyId, t.date, t.amountFen).where(sql`${t.kind} = 'investment'`),

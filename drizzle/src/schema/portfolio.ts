@@ -1,4 +1,4 @@
-import { index, integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { user } from './auth.js';
 import { company } from './company.js';
 import { fund } from './fund.js';
@@ -33,10 +33,16 @@ export const investment = sqliteTable(
     /** Names of the co-investors in the round. */
     coInvestors: text('co_investors', { mode: 'json' }).$type<string[]>().notNull().default([]),
     memo: text('memo'),
+    /** A correction: this row negates the round it names (amount and share negated, same date); never an edit. */
+    reversesId: integer('reverses_id').references((): AnySQLiteColumn => investment.id),
     createdAt: text('created_at').notNull(),
     createdBy: integer('created_by').references(() => user.id),
   },
-  (t) => [index('investment_fund_company_idx').on(t.fundId, t.companyId, t.date), index('investment_company_idx').on(t.companyId, t.date)],
+  (t) => [
+    index('investment_fund_company_idx').on(t.fundId, t.companyId, t.date),
+    index('investment_company_idx').on(t.companyId, t.date),
+    uniqueIndex('investment_reverses_uq').on(t.reversesId),
+  ],
 );
 
 /**
@@ -59,10 +65,12 @@ export const investmentExit = sqliteTable(
     shareSold: real('share_sold').notNull(),
     proceedsFen: integer('proceeds_fen').notNull(),
     memo: text('memo'),
+    /** A correction: this row negates the exit it names (share sold and proceeds negated, same date); never an edit. */
+    reversesId: integer('reverses_id').references((): AnySQLiteColumn => investmentExit.id),
     createdAt: text('created_at').notNull(),
     createdBy: integer('created_by').references(() => user.id),
   },
-  (t) => [index('exit_fund_company_idx').on(t.fundId, t.companyId, t.date)],
+  (t) => [index('exit_fund_company_idx').on(t.fundId, t.companyId, t.date), uniqueIndex('exit_reverses_uq').on(t.reversesId)],
 );
 
 /**

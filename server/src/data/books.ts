@@ -1,6 +1,7 @@
 import { commitment, type DbOrTx, investor } from '@highland/drizzle';
 import { Books, type DatedAmount, type FundBook, type Interest, type PositionEvents, type ValuationMethod } from '@highland/shared';
 import { isNotNull, sql } from 'drizzle-orm';
+import { LIVE_EXIT, LIVE_ROUND } from './live.js';
 
 /**
  * Loads the books of a set of funds — and of every fund of the group they are LPs of, down the tree —
@@ -81,10 +82,10 @@ export async function loadBooks(db: DbOrTx, roots: readonly number[], asOf: stri
           GROUP BY investor_id, fund_id, kind, date`,
     ),
     db.all<{ id: number; fund_id: number; company_id: number; date: string; amount_fen: number; equity_share: number }>(
-      sql`SELECT id, fund_id, company_id, date, amount_fen, equity_share FROM investment WHERE fund_id IN (${ids}) AND date <= ${asOf}`,
+      sql`SELECT id, fund_id, company_id, date, amount_fen, equity_share FROM investment WHERE fund_id IN (${ids}) AND date <= ${asOf} AND ${LIVE_ROUND}`,
     ),
     db.all<{ id: number; fund_id: number; company_id: number; date: string; share_sold: number; proceeds_fen: number }>(
-      sql`SELECT id, fund_id, company_id, date, share_sold, proceeds_fen FROM investment_exit WHERE fund_id IN (${ids}) AND date <= ${asOf}`,
+      sql`SELECT id, fund_id, company_id, date, share_sold, proceeds_fen FROM investment_exit WHERE fund_id IN (${ids}) AND date <= ${asOf} AND ${LIVE_EXIT}`,
     ),
     options.span === 'history'
       ? db.all<{ id: number; fund_id: number; company_id: number; date: string; value_fen: number; method: ValuationMethod }>(

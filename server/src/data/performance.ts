@@ -28,6 +28,7 @@ import { aliasedTable, and, asc, desc, eq, inArray, like, or, sql } from 'drizzl
 import { type FundScope, fundScopeCondition } from '../auth/scope.js';
 import { loadBooks } from './books.js';
 import { positionEvents } from './portfolio.js';
+import { liveRound } from './live.js';
 
 export type FundInfo = Awaited<ReturnType<typeof fundInfo>>;
 
@@ -95,7 +96,7 @@ export async function companiesOfFunds(db: DbOrTx, fundIds: readonly number[]): 
         db
           .selectDistinct({ id: investment.companyId })
           .from(investment)
-          .where(inArray(investment.fundId, [...new Set(fundIds)])),
+          .where(and(inArray(investment.fundId, [...new Set(fundIds)]), liveRound())),
       ),
     );
   return new Map(rows.map((r) => [r.id, r]));
@@ -306,7 +307,8 @@ export async function positionDetail(db: DbOrTx, fundId: number, companyId: numb
   const [c] = await db.select().from(company).where(eq(company.id, companyId));
   if (!c) throw new DomainError('NOT_FOUND', 'company.notFound', `No company with id ${companyId}.`, { params: { id: companyId } });
   const events = await positionEvents(db, fundId, companyId);
-  if (!events.tranches.length)
+  // A position whose every round was reversed still opens (showing the corrections); one never bought does not.
+  if (!events.tranches.length && !(await db.select({ id: investment.id }).from(investment).where(and(eq(investment.fundId, fundId), eq(investment.companyId, companyId))).limit(1)).length)
     throw new DomainError('NOT_FOUND', 'portfolio.noPosition', `Fund ${info.code} has no investment in company ${companyId}.`, { params: { fund: info.code } });
   const known = {
     tranches: events.tranches.filter((t) => t.date <= asOf),
@@ -324,7 +326,8 @@ export async function positionDetail(db: DbOrTx, fundId: number, companyId: numb
   }));
   const creator = aliasedTable(user, 'creator');
   const reviewer = aliasedTable(user, 'reviewer');
-  const [rounds, exits, marks, kpis, evidence] = await Promise.all([
+  // Every round and exit as written (corrections included), so a reversed one is shown struck out with its reason.
+  const [allRounds, allExits, marks, kpis, evidence] = await Promise.all([
     db
       .select()
       .from(investment)
@@ -363,6 +366,12 @@ export async function positionDetail(db: DbOrTx, fundId: number, companyId: numb
       .where(and(eq(reinvestEvidence.fundId, fundId), eq(reinvestEvidence.companyId, companyId), eq(reinvestEvidence.withdrawn, false)))
       .orderBy(asc(reinvestEvidence.effectiveDate)),
   ]);
+  const reversalsOf = (rows: ReadonlyArray<{ id: number; reversesId: number | null; memo: string | null; createdAt: string }>) =>
+    new Map(rows.filter((r) => r.reversesId !== null).map((r) => [r.reversesId as number, { id: r.id, reason: r.memo ?? '', at: r.createdAt }]));
+  const roundReversals = reversalsOf(allRounds);
+  const exitReversals = reversalsOf(allExits);
+  const rounds = allRounds.filter((r) => r.reversesId === null).map((r) => ({ ...r, reversal: roundReversals.get(r.id) ?? null }));
+  const exits = allExits.filter((x) => x.reversesId === null).map((x) => ({ ...x, reversal: exitReversals.get(x.id) ?? null }));
   return {
     asOf,
     fund: info,

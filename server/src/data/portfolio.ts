@@ -1,10 +1,14 @@
 import { company, type DbOrTx, fund, investment, investmentExit, kpiSnapshot, ledgerEntry, type Tx, valuation } from '@highland/drizzle';
 import {
   allocateExit,
+  checkExitReversal,
   checkMarkDate,
+  checkTrancheReversal,
   DomainError,
   type ExitCreate,
+  type ExitReversal,
   type InvestmentCreate,
+  type InvestmentReversal,
   type KpiImport,
   type KpiSnapshotCreate,
   type PositionEvents,
@@ -12,8 +16,9 @@ import {
   type ValuationCreate,
   type ValuationReview,
 } from '@highland/shared';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, like, ne, or } from 'drizzle-orm';
 import type { AuditRecorder } from '../audit.js';
+import { liveExit, liveRound } from './live.js';
 
 /** Who writes and when: the acting user (null for the system) and the clock's instant and business date. */
 export interface WriteMeta {
@@ -61,12 +66,12 @@ export async function positionEvents(tx: DbOrTx, fundId: number, companyId: numb
     tx
       .select({ id: investment.id, date: investment.date, amountFen: investment.amountFen, equityShare: investment.equityShare })
       .from(investment)
-      .where(where(investment))
+      .where(and(where(investment), liveRound()))
       .orderBy(asc(investment.date), asc(investment.id)),
     tx
       .select({ id: investmentExit.id, date: investmentExit.date, shareSold: investmentExit.shareSold, proceedsFen: investmentExit.proceedsFen })
       .from(investmentExit)
-      .where(where(investmentExit))
+      .where(and(where(investmentExit), liveExit()))
       .orderBy(asc(investmentExit.date), asc(investmentExit.id)),
     tx
       .select({ id: valuation.id, date: valuation.date, valueFen: valuation.valueFen, method: valuation.method })
@@ -150,6 +155,7 @@ export async function recordExit(tx: Tx, audit: AuditRecorder, input: ExitCreate
         kind: 'proceeds' as const,
         companyId: input.companyId,
         investmentId: p.trancheId,
+        exitId: row.id,
         amountFen: p.proceedsFen,
         date: input.date,
         memo: `${c.nameZh} 退出 #${row.id}`,
@@ -159,6 +165,153 @@ export async function recordExit(tx: Tx, audit: AuditRecorder, input: ExitCreate
     );
   await audit({ action: 'investment.exit', entity: 'investment_exit', entityId: row.id, after: { ...row, proceedsByRound: parts } });
   return row;
+}
+
+/** Every mark of a position that is not rejected (approved and pending), for the correction checks. */
+async function standingMarks(tx: DbOrTx, fundId: number, companyId: number) {
+  return tx
+    .select({ id: valuation.id, date: valuation.date, valueFen: valuation.valueFen, method: valuation.method })
+    .from(valuation)
+    .where(and(eq(valuation.fundId, fundId), eq(valuation.companyId, companyId), ne(valuation.status, 'rejected')))
+    .orderBy(asc(valuation.date), asc(valuation.id));
+}
+
+function refuseCorrection(path: 'investmentId' | 'exitId', what: string, row: { id: number; reversesId: number | null }, reversedBy: number | null): void {
+  if (row.reversesId !== null)
+    throw DomainError.field(path, 'reversalOfReversal', `${path}: ${what} ${row.id} is itself a correction of ${row.reversesId}; record the right one again instead`, {
+      id: row.id,
+      reversesId: row.reversesId,
+    });
+  if (reversedBy !== null)
+    throw DomainError.field(path, 'alreadyReversed', `${path}: ${what} ${row.id} was already reversed by ${reversedBy}`, { id: row.id, reversedBy });
+}
+
+/**
+ * Reverses a round recorded in error (ADR 033): a row negating it (amount and share, same date) and a ledger
+ * row negating its cash flow, in the caller's transaction, audited; the original stays. Refused when a later
+ * exit sold from it, or a mark would value the position on a date it then holds nothing.
+ */
+export async function reverseInvestment(tx: Tx, audit: AuditRecorder, input: InvestmentReversal, meta: WriteMeta, fundScope: (fundId: number) => void) {
+  const [inv] = await tx.select().from(investment).where(eq(investment.id, input.investmentId));
+  if (!inv) throw new DomainError('NOT_FOUND', 'investment.notFound', `No investment with id ${input.investmentId}.`, { params: { id: input.investmentId } });
+  fundScope(inv.fundId);
+  const [by] = await tx.select({ id: investment.id }).from(investment).where(eq(investment.reversesId, inv.id));
+  refuseCorrection('investmentId', 'round', inv, by?.id ?? null);
+  const events = await positionEvents(tx, inv.fundId, inv.companyId);
+  checkTrancheReversal({ ...events, marks: await standingMarks(tx, inv.fundId, inv.companyId) }, inv.id);
+  const [row] = await tx
+    .insert(investment)
+    .values({
+      fundId: inv.fundId,
+      companyId: inv.companyId,
+      date: inv.date,
+      round: inv.round,
+      instrument: inv.instrument,
+      amountFen: -inv.amountFen,
+      equityShare: -inv.equityShare,
+      roundSizeFen: null,
+      postMoneyFen: null,
+      coInvestors: [],
+      memo: input.reason,
+      reversesId: inv.id,
+      createdAt: meta.at,
+      createdBy: meta.userId,
+    })
+    .returning();
+  if (!row) throw new Error('investment reversal insert returned nothing');
+  const flows = await tx
+    .select()
+    .from(ledgerEntry)
+    .where(and(eq(ledgerEntry.investmentId, inv.id), eq(ledgerEntry.kind, 'investment'), isNull(ledgerEntry.reversesId)));
+  for (const e of flows)
+    await tx.insert(ledgerEntry).values({
+      fundId: e.fundId,
+      kind: e.kind,
+      companyId: e.companyId,
+      investmentId: row.id,
+      amountFen: -e.amountFen,
+      date: e.date,
+      reversesId: e.id,
+      memo: input.reason,
+      createdAt: meta.at,
+      createdBy: meta.userId,
+    });
+  await audit({ action: 'investment.reverse', entity: 'investment', entityId: inv.id, before: inv, after: { reversalId: row.id, reason: input.reason } });
+  return { reversalId: row.id };
+}
+
+/**
+ * Reverses an exit recorded in error (ADR 033): a row negating it and ledger rows negating each of its
+ * proceeds rows, audited; the original stays. Refused while a later exit of the position stands.
+ */
+export async function reverseExit(tx: Tx, audit: AuditRecorder, input: ExitReversal, meta: WriteMeta, fundScope: (fundId: number) => void) {
+  const [x] = await tx.select().from(investmentExit).where(eq(investmentExit.id, input.exitId));
+  if (!x) throw new DomainError('NOT_FOUND', 'exit.notFound', `No exit with id ${input.exitId}.`, { params: { id: input.exitId } });
+  fundScope(x.fundId);
+  const [by] = await tx.select({ id: investmentExit.id }).from(investmentExit).where(eq(investmentExit.reversesId, x.id));
+  refuseCorrection('exitId', 'exit', x, by?.id ?? null);
+  checkExitReversal(await positionEvents(tx, x.fundId, x.companyId), x.id);
+  const [row] = await tx
+    .insert(investmentExit)
+    .values({
+      fundId: x.fundId,
+      companyId: x.companyId,
+      date: x.date,
+      route: x.route,
+      shareSold: -x.shareSold,
+      proceedsFen: -x.proceedsFen,
+      memo: input.reason,
+      reversesId: x.id,
+      createdAt: meta.at,
+      createdBy: meta.userId,
+    })
+    .returning();
+  if (!row) throw new Error('exit reversal insert returned nothing');
+  // The exit's proceeds rows: linked by exit_id; rows written before migration 0010 carry the exit's id only in
+  // the memo the exit wrote ("… 退出 #id"), on the exit's fund, company and date.
+  const flows = await tx
+    .select()
+    .from(ledgerEntry)
+    .where(
+      and(
+        eq(ledgerEntry.kind, 'proceeds'),
+        isNull(ledgerEntry.reversesId),
+        or(
+          eq(ledgerEntry.exitId, x.id),
+          and(
+            isNull(ledgerEntry.exitId),
+            eq(ledgerEntry.fundId, x.fundId),
+            eq(ledgerEntry.companyId, x.companyId),
+            eq(ledgerEntry.date, x.date),
+            like(ledgerEntry.memo, `% 退出 #${x.id}`),
+          ),
+        ),
+      ),
+    );
+  const paid = flows.reduce((a, e) => a + e.amountFen, 0);
+  if (paid !== x.proceedsFen)
+    throw new DomainError(
+      'INVALID_STATE',
+      'exit.proceedsUnlinked',
+      `Exit ${x.id}: its proceeds rows in the ledger cannot be told apart (they sum to ${paid} fen, not ${x.proceedsFen}); it was written before corrections existed and cannot be reversed here.`,
+      { params: { id: x.id } },
+    );
+  for (const e of flows)
+    await tx.insert(ledgerEntry).values({
+      fundId: e.fundId,
+      kind: e.kind,
+      companyId: e.companyId,
+      investmentId: e.investmentId,
+      exitId: row.id,
+      amountFen: -e.amountFen,
+      date: e.date,
+      reversesId: e.id,
+      memo: input.reason,
+      createdAt: meta.at,
+      createdBy: meta.userId,
+    });
+  await audit({ action: 'investment.exitReverse', entity: 'investment_exit', entityId: x.id, before: x, after: { reversalId: row.id, reason: input.reason } });
+  return { reversalId: row.id };
 }
 
 /** Adds a mark, pending review. Refused before the fund's first round in the company, after it sold out, or in the future. */
@@ -211,7 +364,7 @@ export async function companiesHeldBy(tx: DbOrTx, fundIds: readonly number[]): P
   const rows = await tx
     .selectDistinct({ id: investment.companyId })
     .from(investment)
-    .where(inArray(investment.fundId, [...fundIds]));
+    .where(and(inArray(investment.fundId, [...fundIds]), liveRound()));
   return new Set(rows.map((r) => r.id));
 }
 

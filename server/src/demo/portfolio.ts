@@ -429,6 +429,8 @@ export async function seedPortfolio(tx: Tx, rng: Random, createdAt: string): Pro
   counts.investments = ordered.length;
 
   const exitRows: Array<typeof investmentExit.$inferInsert> = [];
+  // Exit rows get their ids here so each proceeds row can name its exit (a correction reverses them together).
+  let nextExitRowId = ((await tx.all<{ m: number | null }>(sql`SELECT max(id) AS m FROM investment_exit`))[0]?.m ?? 0) + 1;
   for (const p of positions) {
     const done: Position['exits'] = [];
     for (const x of [...p.exits].sort((a, b) => (a.date < b.date ? -1 : 1))) {
@@ -442,16 +444,18 @@ export async function seedPortfolio(tx: Tx, rng: Random, createdAt: string): Pro
         { date: x.date, shareSold: x.shareSold, proceedsFen: x.proceedsFen },
       );
       done.push(x);
-      exitRows.push({ fundId: p.fundId, companyId: p.co.id, date: x.date, route: x.route, shareSold: x.shareSold, proceedsFen: x.proceedsFen, createdAt });
+      const exitRowId = nextExitRowId++;
+      exitRows.push({ id: exitRowId, fundId: p.fundId, companyId: p.co.id, date: x.date, route: x.route, shareSold: x.shareSold, proceedsFen: x.proceedsFen, createdAt });
       for (const part of parts)
         ledger.push({
           fundId: p.fundId,
           kind: 'proceeds',
           companyId: p.co.id,
           investmentId: part.trancheId,
+          exitId: exitRowId,
           amountFen: part.proceedsFen,
           date: x.date,
-          memo: `${p.co.row.nameZh} 退出`,
+          memo: `${p.co.row.nameZh} 退出 #${exitRowId}`,
           createdAt,
         });
     }

@@ -2,7 +2,9 @@ import { valuation } from '@highland/drizzle';
 import {
   DomainError,
   ExitCreateSchema,
+  ExitReversalSchema,
   InvestmentCreateSchema,
+  InvestmentReversalSchema,
   isoDateIn,
   KpiImportSchema,
   KpiSnapshotCreateSchema,
@@ -16,7 +18,18 @@ import { mutate } from '../audit.js';
 import { assertFundReadable, assertFundReviewable, assertFundWritable, readableFunds, withDescendants } from '../auth/scope.js';
 import type { Actor } from '../context.js';
 import { companyOptions, pendingValuations, positionDetail } from '../data/performance.js';
-import { addKpiSnapshot, addValuation, companiesHeldBy, createInvestment, importKpis, recordExit, reviewValuation, type WriteMeta } from '../data/portfolio.js';
+import {
+  addKpiSnapshot,
+  addValuation,
+  companiesHeldBy,
+  createInvestment,
+  importKpis,
+  recordExit,
+  reverseExit,
+  reverseInvestment,
+  reviewValuation,
+  type WriteMeta,
+} from '../data/portfolio.js';
 import { type AuthedContext, roleProcedure, router } from '../trpc.js';
 
 const readers = roleProcedure('government', 'admin', 'manager');
@@ -43,6 +56,16 @@ export const portfolioRouter = router({
     assertFundWritable(ctx.actor, input.fundId);
     return mutate(ctx, (tx, audit) => recordExit(tx, audit, input, meta(ctx)));
   }),
+
+  /** A correction of a round recorded in error: a reversing row and ledger row, never an edit (ADR 033). */
+  reverseInvestment: managers
+    .input(InvestmentReversalSchema)
+    .mutation(({ ctx, input }) => mutate(ctx, (tx, audit) => reverseInvestment(tx, audit, input, meta(ctx), (fundId) => assertFundWritable(ctx.actor, fundId)))),
+
+  /** A correction of an exit recorded in error: a reversing row and reversing proceeds rows (ADR 033). */
+  reverseExit: managers
+    .input(ExitReversalSchema)
+    .mutation(({ ctx, input }) => mutate(ctx, (tx, audit) => reverseExit(tx, audit, input, meta(ctx), (fundId) => assertFundWritable(ctx.actor, fundId)))),
 
   addValuation: managers.input(ValuationCreateSchema).mutation(({ ctx, input }) => {
     assertFundWritable(ctx.actor, input.fundId);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../common/errors.js';
-import { allocateExit, checkMarkDate, type PositionEvents, positionAsOf, positionIrr, positionMoic, positionSeries } from './position.js';
+import { allocateExit, checkExitReversal, checkMarkDate, checkTrancheReversal, type PositionEvents, positionAsOf, positionIrr, positionMoic, positionSeries } from './position.js';
 
 const YI = 10_000_000_000;
 const round = (id: number, date: string, amountFen: number, equityShare: number) => ({ id, date, amountFen, equityShare });
@@ -107,4 +107,57 @@ describe('a mark is checked against the position', () => {
   it('dated before the first investment: refused', () => expect(rule('2020-02-29')).toBe('beforeInvestment'));
   it('dated on the day of the first investment: allowed', () => expect(rule('2020-03-01')).toBe('ok'));
   it('dated after the position was sold in full: refused', () => expect(rule('2025-07-01')).toBe('positionExited'));
+});
+
+describe('corrections: which rounds and exits may be reversed', () => {
+  const ruleOf = (fn: () => void) => {
+    try {
+      fn();
+      return 'ok';
+    } catch (e) {
+      return e instanceof DomainError ? e.details.fields?.[0]?.rule : String(e);
+    }
+  };
+  const noExits: PositionEvents = { ...story, exits: [] };
+
+  it('a round with an exit on or after its date: refused, naming the exit', () => {
+    expect(ruleOf(() => checkTrancheReversal(story, 2))).toBe('exitAfterRound');
+    try {
+      checkTrancheReversal(story, 1);
+    } catch (e) {
+      expect((e as DomainError).message).toContain('2024-06-30 (#1)');
+    }
+  });
+  it('an exit on the same day as the round counts as after it (rounds apply first)', () => {
+    const sameDay: PositionEvents = { tranches: [round(1, '2020-03-01', YI, 0.1)], exits: [{ id: 7, date: '2020-03-01', shareSold: 0.01, proceedsFen: 1 }], marks: [] };
+    expect(ruleOf(() => checkTrancheReversal(sameDay, 1))).toBe('exitAfterRound');
+  });
+  it('the follow-on may go when the first round still holds on every mark date', () => expect(ruleOf(() => checkTrancheReversal(noExits, 2))).toBe('ok'));
+  it('the only round under a mark: refused (the position would hold nothing on the mark date)', () =>
+    expect(ruleOf(() => checkTrancheReversal(noExits, 1))).toBe('markWithoutHolding'));
+  it('the first round may go once a corrected round dated on or before the marks is recorded', () => {
+    const corrected: PositionEvents = { ...noExits, tranches: [...noExits.tranches, round(3, '2020-03-01', 1.1 * YI, 0.1)] };
+    expect(ruleOf(() => checkTrancheReversal(corrected, 1))).toBe('ok');
+  });
+  it('a round with no marks and no exits: allowed; an unknown id: refused', () => {
+    expect(ruleOf(() => checkTrancheReversal({ tranches: [round(1, '2020-03-01', YI, 0.1)], exits: [], marks: [] }, 1))).toBe('ok');
+    expect(ruleOf(() => checkTrancheReversal(noExits, 99))).toBe('notInPosition');
+  });
+  it('an exit with a later exit: refused; the last exit: allowed', () => {
+    expect(ruleOf(() => checkExitReversal(story, 1))).toBe('laterExit');
+    expect(ruleOf(() => checkExitReversal(story, 2))).toBe('ok');
+    expect(ruleOf(() => checkExitReversal(story, 3))).toBe('notInPosition');
+  });
+  it('two exits on one day: the later id must go first', () => {
+    const twin: PositionEvents = {
+      tranches: [round(1, '2020-03-01', YI, 0.1)],
+      exits: [
+        { id: 4, date: '2024-01-01', shareSold: 0.02, proceedsFen: 10 },
+        { id: 5, date: '2024-01-01', shareSold: 0.02, proceedsFen: 10 },
+      ],
+      marks: [],
+    };
+    expect(ruleOf(() => checkExitReversal(twin, 4))).toBe('laterExit');
+    expect(ruleOf(() => checkExitReversal(twin, 5))).toBe('ok');
+  });
 });

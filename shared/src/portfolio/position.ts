@@ -253,3 +253,49 @@ export function checkMarkDate(events: PositionEvents, date: string): void {
 function formatShare(share: number): string {
   return `${(share * 100).toFixed(4).replace(/\.?0+$/, '')}%`;
 }
+
+/**
+ * Refuses the reversal of a round (a correction, ADR 033) when something recorded later rests on it:
+ * an exit on or after its date sold from a holding that included it (reverse that exit first), or a
+ * mark — approved or pending, pass both in `marks` — would value the position on a date it then holds
+ * nothing (record the corrected round first, or reject the pending mark). `events` are the live rows.
+ */
+export function checkTrancheReversal(events: PositionEvents, trancheId: number): void {
+  const t = events.tranches.find((x) => x.id === trancheId);
+  if (!t) throw DomainError.field('investmentId', 'notInPosition', `investmentId: round ${trancheId} is not a live round of this position`, { id: trancheId });
+  const exit = [...events.exits].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id)).find((x) => x.date >= t.date);
+  if (exit)
+    throw DomainError.field(
+      'investmentId',
+      'exitAfterRound',
+      `investmentId: the exit of ${exit.date} (#${exit.id}) sold from a holding that included this round; reverse that exit first`,
+      { exitId: exit.id, date: exit.date },
+    );
+  const rest = { ...events, tranches: events.tranches.filter((x) => x.id !== trancheId), marks: [] };
+  for (const m of events.marks) {
+    if (m.date < t.date) continue;
+    const held = rest.tranches.some((x) => x.date <= m.date) ? positionAsOf(rest, m.date).heldShare : 0;
+    if (held <= 0)
+      throw DomainError.field(
+        'investmentId',
+        'markWithoutHolding',
+        `investmentId: the mark of ${m.date}${m.id === undefined ? '' : ` (#${m.id})`} values the position, which would hold nothing then without this round; record the corrected round first, or reject the mark if it is pending`,
+        m.id === undefined ? { date: m.date } : { markId: m.id, date: m.date },
+      );
+  }
+}
+
+/**
+ * Refuses the reversal of an exit when a later exit of the same position exists (its proceeds were split
+ * over what this one left): reverse the later one first. Holdings only grow by a reversal, so marks stay valid.
+ */
+export function checkExitReversal(events: PositionEvents, exitId: number): void {
+  const x = events.exits.find((e) => e.id === exitId);
+  if (!x) throw DomainError.field('exitId', 'notInPosition', `exitId: exit ${exitId} is not a live exit of this position`, { id: exitId });
+  const later = events.exits.find((e) => e.id !== x.id && (e.date > x.date || (e.date === x.date && e.id > x.id)));
+  if (later)
+    throw DomainError.field('exitId', 'laterExit', `exitId: the exit of ${later.date} (#${later.id}) came after this one; reverse it first`, {
+      exitId: later.id,
+      date: later.date,
+    });
+}

@@ -60,6 +60,20 @@ export const ExitCreateSchema = z.object({
 });
 export type ExitCreate = z.infer<typeof ExitCreateSchema>;
 
+const correctionReason = z
+  .string()
+  .trim()
+  .min(1, { message: 'is required' })
+  .max(500, { message: 'must be at most 500 characters' });
+
+/** A correction of a round: a reversing row (and a reversing ledger row), never an edit (ADR 033). */
+export const InvestmentReversalSchema = z.object({ investmentId: IdSchema, reason: correctionReason });
+export type InvestmentReversal = z.infer<typeof InvestmentReversalSchema>;
+
+/** A correction of an exit: a reversing row and reversing proceeds rows (ADR 033). */
+export const ExitReversalSchema = z.object({ exitId: IdSchema, reason: correctionReason });
+export type ExitReversal = z.infer<typeof ExitReversalSchema>;
+
 export const ValuationCreateSchema = z.object({
   fundId: IdSchema,
   companyId: IdSchema,

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '@highland/drizzle';
 import { type FundFigures, type HoldingInterval, type HoldingMove, heldOn, holdingIntervals, SECTOR_CODES } from '@highland/shared';
 import { sql } from 'drizzle-orm';
+import { LIVE_EXIT, LIVE_ROUND } from '../live.js';
 
 /**
  * What the plan's figures read from the other modules' books: the fund figures (commitments, ledger),
@@ -68,9 +69,9 @@ export async function planFundFigures(
 export async function holdingMoves(db: DbOrTx, companyId?: number): Promise<HoldingMove[]> {
   const only = companyId === undefined ? sql`1` : sql`company_id = ${companyId}`;
   const rows = await db.values<[number, number, string, number, number]>(sql`
-    SELECT fund_id, company_id, date, SUM(equity_share), 0 FROM investment WHERE ${only} GROUP BY fund_id, company_id, date
+    SELECT fund_id, company_id, date, SUM(equity_share), 0 FROM investment WHERE ${only} AND ${LIVE_ROUND} GROUP BY fund_id, company_id, date
     UNION ALL
-    SELECT fund_id, company_id, date, 0, SUM(share_sold) FROM investment_exit WHERE ${only} GROUP BY fund_id, company_id, date`);
+    SELECT fund_id, company_id, date, 0, SUM(share_sold) FROM investment_exit WHERE ${only} AND ${LIVE_EXIT} GROUP BY fund_id, company_id, date`);
   return rows.map((r) => ({ fundId: r[0], companyId: r[1], date: r[2], boughtShare: r[3], soldShare: r[4] }));
 }
 
@@ -85,7 +86,7 @@ export async function focusFirms(db: DbOrTx): Promise<Set<number>> {
     SELECT id FROM company WHERE sector IN (${sql.join(
       SECTOR_CODES.map((s) => sql`${s}`),
       sql`, `,
-    )}) AND id IN (SELECT company_id FROM investment)`);
+    )}) AND id IN (SELECT company_id FROM investment WHERE ${LIVE_ROUND})`);
   return new Set(rows.map((r) => r[0]));
 }
 
@@ -137,8 +138,8 @@ export async function firmOptions(db: DbOrTx, fundIds: ReadonlyArray<number> | '
   const term = `%${q.replace(/[%_]/g, '')}%`;
   const held =
     fundIds === 'all'
-      ? sql`SELECT company_id FROM investment`
-      : sql`SELECT company_id FROM investment WHERE fund_id IN (${sql.join(
+      ? sql`SELECT company_id FROM investment WHERE ${LIVE_ROUND}`
+      : sql`SELECT company_id FROM investment WHERE ${LIVE_ROUND} AND fund_id IN (${sql.join(
           fundIds.map((id) => sql`${id}`),
           sql`, `,
         )})`;

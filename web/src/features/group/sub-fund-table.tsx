@@ -31,6 +31,8 @@ export function SubFundTable(props: { rows: SubFundRow[]; flags: ComplianceFlag[
   const batchNos = [...new Set(props.rows.map((r) => r.batch).filter((b): b is number => b !== null))].sort((a, b) => a - b);
   const money = (v: number) => <span className="num">{f.moneyCell(v, unit)}</span>;
   const byNum = (k: (r: SubFundRow) => number | null) => (a: SubFundRow, b: SubFundRow) => (k(a) ?? -1) - (k(b) ?? -1);
+  // English headers are longer words: widen the narrow columns so a header never breaks inside a word.
+  const w = (zh: number, en: number) => (f.locale === 'en' ? en : zh);
   const flagOf = (r: SubFundRow, trigger: ComplianceTrigger) => props.flags.find((x) => x.fundId === r.id && x.trigger === trigger);
   return (
     <Card
@@ -89,7 +91,7 @@ export function SubFundTable(props: { rows: SubFundRow[]; flags: ComplianceFlag[
         data-testid="subfund-table"
         dataSource={rows}
         pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-        scroll={{ x: 1040 }}
+        scroll={{ x: w(1040, 1180) }}
         onRow={(r) => ({ 'data-code': r.code }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           { title: t('code'), dataIndex: 'code', width: 72, fixed: 'left', sorter: (a, b) => a.code.localeCompare(b.code), defaultSortOrder: 'ascend' },
@@ -116,12 +118,12 @@ export function SubFundTable(props: { rows: SubFundRow[]; flags: ComplianceFlag[
               </>
             ),
           },
-          { title: t('batch'), dataIndex: 'batch', width: 66, sorter: byNum((r) => r.batch), render: (n: number | null) => (n ? t('batchN', { n }) : '—') },
+          { title: t('batch'), dataIndex: 'batch', width: w(66, 84), sorter: byNum((r) => r.batch), render: (n: number | null) => (n ? t('batchN', { n }) : '—') },
           {
             title: t('committed'),
             dataIndex: 'committedFen',
             align: 'right',
-            width: 92,
+            width: w(92, 118),
             sorter: byNum((r) => r.committedFen),
             render: (v: number, r) => <span data-testid={`size-${r.code}`}>{money(v)}</span>,
           },
@@ -129,7 +131,7 @@ export function SubFundTable(props: { rows: SubFundRow[]; flags: ComplianceFlag[
             title: t('motherCommitted'),
             dataIndex: 'motherCommittedFen',
             align: 'right',
-            width: 104,
+            width: w(104, 124),
             sorter: byNum((r) => r.motherCommittedFen),
             render: money,
           },
@@ -137,7 +139,7 @@ export function SubFundTable(props: { rows: SubFundRow[]; flags: ComplianceFlag[
             title: t('govShare'),
             key: 'share',
             align: 'right',
-            width: 100,
+            width: w(100, 128),
             sorter: byNum((r) => r.govShare),
             render: (_: unknown, r) => (
               <span data-testid={`share-${r.code}`}>
@@ -162,7 +164,7 @@ export function SubFundTable(props: { rows: SubFundRow[]; flags: ComplianceFlag[
             title: t('levBoth'),
             key: 'lev',
             align: 'right',
-            width: 96,
+            width: w(96, 104),
             sorter: byNum((r) => r.leverage.committed.ratio),
             render: (_: unknown, r) => (
               <>
@@ -179,14 +181,14 @@ export function SubFundTable(props: { rows: SubFundRow[]; flags: ComplianceFlag[
             title: t('paidRatio'),
             key: 'paid',
             align: 'right',
-            width: 76,
+            width: w(76, 96),
             sorter: byNum((r) => r.paidInRatio),
             render: (_: unknown, r) => <span className="num">{f.percent(r.paidInRatio)}</span>,
           },
           {
             title: t('reinvest'),
             key: 'reinvest',
-            width: 104,
+            width: w(104, 132),
             sorter: byNum((r) => r.reinvest.completion[r.reinvest.basis]),
             render: (_: unknown, r) => <ReinvestTag status={r.reinvest.status} completion={r.reinvest.completion[r.reinvest.basis]} />,
           },

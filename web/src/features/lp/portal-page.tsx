@@ -230,7 +230,7 @@ function HistoryChart(props: { history: PortalData['history'] }) {
       yAxis: { type: 'value' },
       series: [
         { name: t('jcurve'), type: 'bar', data: props.history.map((h) => f.moneyValue(h.netCashFlowFen, unit)), itemStyle: { color: '#94a3b8' } },
-        { name: t('nav'), type: 'line', smooth: true, data: props.history.map((h) => f.moneyValue(h.navFen, unit)), itemStyle: { color: '#1d4ed8' } },
+        { name: t('nav'), type: 'line', data: props.history.map((h) => f.moneyValue(h.navFen, unit)), itemStyle: { color: '#1d4ed8' } },
         { name: t('paidIn'), type: 'line', step: 'end', data: props.history.map((h) => f.moneyValue(h.paidInFen, unit)), itemStyle: { color: '#d4380d' } },
         {
           name: t('distributed'),

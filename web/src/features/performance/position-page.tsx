@@ -216,7 +216,6 @@ function ValueChart(props: { history: Position['history'] }) {
         {
           name: t('valueLine'),
           type: 'line',
-          smooth: true,
           areaStyle: { opacity: 0.15 },
           data: h.map((x) => f.moneyValue(x.valueFen, unit)),
           itemStyle: { color: '#1d4ed8' },
