@@ -139,4 +139,42 @@ describe('performance and look-through', () => {
     }).toEqual({ message: true, pages: before, rows: rowsBefore });
     await p.context().close();
   });
+
+  it('a manager corrects a round keyed wrong: it stays listed, struck out with its reason, and the invested total is back', async () => {
+    const p = await newPage(browser, base);
+    await signIn(p, 'gp@demo.highland');
+    await p.goto('/performance?tab=holdings');
+    await p.getByTestId('holding-link').first().click();
+    const rounds = p.getByTestId('rounds-table').locator('tbody tr.ant-table-row');
+    await rounds.first().waitFor();
+    const count = await rounds.count();
+    const invested = async () => ((await p.getByTestId('position-invested').textContent()) ?? '').replace(/\s+/g, '');
+    const before = await invested();
+
+    await p.getByTestId('action-follow-on').click();
+    await p.getByTestId('investment-round').click();
+    await p.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await p.getByTestId('investment-amount').fill('12345');
+    await p.getByTestId('investment-share').fill('0.5');
+    await p.getByTestId('investment-form-submit').click();
+    await rounds.nth(count).waitFor();
+    const added = await invested();
+
+    const last = rounds.nth(count);
+    await last.locator('[data-testid^=reverse-round-]').click();
+    await p.getByTestId('reverse-form-submit').click(); // no reason: refused beside the field, nothing written
+    await p.locator('[data-testid=reverse-form] .ant-form-item-explain-error').first().waitFor();
+    await p.getByTestId('reverse-reason').fill('金额多录一位');
+    await p.getByTestId('reverse-form-submit').click();
+    await last.locator('[data-testid^=reversed-round-]').waitFor();
+    await p.waitForFunction((b) => document.querySelector('[data-testid=position-invested]')?.textContent?.replace(/\s+/g, '') === b, before);
+    expect({
+      changedByTheRound: added !== before,
+      rows: await rounds.count(),
+      struck: await last.evaluate((el) => getComputedStyle(el).textDecorationLine),
+      investedAfter: await invested(),
+      canReverseAgain: await last.locator('[data-testid^=reverse-round-]').count(),
+    }).toEqual({ changedByTheRound: true, rows: count + 1, struck: 'line-through', investedAfter: before, canReverseAgain: 0 });
+    await p.context().close();
+  });
 });

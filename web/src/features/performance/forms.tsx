@@ -57,6 +57,11 @@ function FormModal<V extends object>(props: {
   children: ReactNode;
   testId: string;
   width?: number;
+  /** The submit button's label and whether it is a destructive-looking action (default: Save). */
+  okText?: string;
+  danger?: boolean;
+  /** The success toast (default: Saved). */
+  doneText?: string;
 }) {
   const { t } = useTranslation('position');
   const { message } = App.useApp();
@@ -68,7 +73,7 @@ function FormModal<V extends object>(props: {
     setError(null);
     try {
       await props.submit(values);
-      void message.success(t('performance:saved'));
+      void message.success(props.doneText ?? t('performance:saved'));
       form.resetFields();
       props.onClose();
     } catch (e) {
@@ -88,8 +93,8 @@ function FormModal<V extends object>(props: {
         <Button key="cancel" onClick={props.onClose}>
           {t('common:cancel')}
         </Button>,
-        <Button key="ok" type="primary" loading={busy} onClick={() => form.submit()} data-testid={`${props.testId}-submit`}>
-          {t('common:save')}
+        <Button key="ok" type="primary" danger={props.danger} loading={busy} onClick={() => form.submit()} data-testid={`${props.testId}-submit`}>
+          {props.okText ?? t('common:save')}
         </Button>,
       ]}
     >
@@ -264,6 +269,49 @@ export function ExitModal(props: { open: boolean; onClose: () => void; fundId: n
       </Form.Item>
       <Form.Item name="memo" label={t('note')}>
         <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** What a correction reverses: a round or an exit, as the position page shows it. */
+export interface ReverseTarget {
+  kind: 'round' | 'exit';
+  id: number;
+  date: string;
+  /** The round's amount or the exit's proceeds, formatted. */
+  amount: string;
+}
+
+/** Reverses a round or an exit recorded in error, with a reason (ADR 033). */
+export function ReverseModal(props: { target: ReverseTarget | null; onClose: () => void }) {
+  const { t } = useTranslation('position');
+  const trpc = useTRPC();
+  const invalidate = useInvalidate();
+  const round = useMutation(trpc.portfolio.reverseInvestment.mutationOptions());
+  const exit = useMutation(trpc.portfolio.reverseExit.mutationOptions());
+  const target = props.target;
+  return (
+    <FormModal<{ reason: string }>
+      title={target?.kind === 'exit' ? t('reverseExitTitle') : t('reverseRoundTitle')}
+      open={target !== null}
+      onClose={props.onClose}
+      testId="reverse-form"
+      names={['reason']}
+      okText={t('reverseConfirm')}
+      doneText={t('reversedDone')}
+      danger
+      submit={async (v) => {
+        if (!target) return;
+        if (target.kind === 'round') await round.mutateAsync({ investmentId: target.id, reason: v.reason });
+        else await exit.mutateAsync({ exitId: target.id, reason: v.reason });
+        await invalidate();
+      }}
+    >
+      <Alert type="warning" showIcon title={t('reverseIntro')} style={{ marginBottom: 12 }} />
+      {target ? <p data-testid="reverse-what">{t('reverseWhat', { date: target.date, amount: target.amount })}</p> : null}
+      <Form.Item name="reason" label={t('reason')} rules={[{ required: true, whitespace: true, message: t('validation:required') }]}>
+        <Input.TextArea rows={2} maxLength={500} placeholder={t('reasonHint')} data-testid="reverse-reason" />
       </Form.Item>
     </FormModal>
   );

@@ -1,9 +1,9 @@
-import { ArrowLeftOutlined, ImportOutlined, LineChartOutlined, LogoutOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, ImportOutlined, LineChartOutlined, LogoutOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
 import { EXIT_ROUTES, INSTRUMENTS, KPI_METRICS, label, ROUNDS, SECTORS, type Sector, VALUATION_METHODS, ZONES, type Zone } from '@highland/shared';
 import { useQuery } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { Button, Card, Col, Empty, Row, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Row, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AsOfPicker, todayIso } from '../../components/ui/as-of-picker.js';
@@ -14,7 +14,7 @@ import { Stat } from '../../components/ui/stat.js';
 import { useFormat } from '../../lib/format.js';
 import { useSession } from '../../lib/session.js';
 import { type AppRouter, useTRPC } from '../../lib/trpc.js';
-import { ExitModal, InvestmentModal, KpiImportModal, KpiModal, ReviewButtons, ValuationModal } from './forms.js';
+import { ExitModal, InvestmentModal, KpiImportModal, KpiModal, ReverseModal, type ReverseTarget, ReviewButtons, ValuationModal } from './forms.js';
 
 const route = getRouteApi('/performance/position');
 type Position = inferRouterOutputs<AppRouter>['portfolio']['position'];
@@ -62,6 +62,33 @@ function PositionView({ data: d }: { data: Position }) {
   const { t, i18n } = useTranslation('position');
   const f = useFormat();
   const [modal, setModal] = useState<null | 'follow' | 'exit' | 'mark' | 'kpi' | 'import'>(null);
+  const [reversing, setReversing] = useState<ReverseTarget | null>(null);
+  // A reversed round or exit stays listed, struck out, with when and why; a manager of the fund may reverse a live one.
+  const struck = (r: { reversal: { at: string; reason: string } | null }) => (r.reversal ? { style: { textDecoration: 'line-through', color: '#8c8c8c' } } : {});
+  const reversalColumn = (kind: ReverseTarget['kind']) => ({
+    title: '',
+    key: 'reversal',
+    width: 180,
+    render: (_: unknown, r: { id: number; date: string; amountFen?: number; proceedsFen?: number; reversal: { at: string; reason: string } | null }) =>
+      r.reversal ? (
+        <Tooltip title={t('reversedOn', { at: f.instant(r.reversal.at), reason: r.reversal.reason })}>
+          <Tag color="default" data-testid={`reversed-${kind}-${r.id}`}>
+            {t('reversed')}
+          </Tag>
+        </Tooltip>
+      ) : d.can.write ? (
+        <Button
+          size="small"
+          type="link"
+          danger
+          icon={<RollbackOutlined />}
+          data-testid={`reverse-${kind}-${r.id}`}
+          onClick={() => setReversing({ kind, id: r.id, date: r.date, amount: f.money(r.amountFen ?? r.proceedsFen ?? 0) })}
+        >
+          {t('reverse')}
+        </Button>
+      ) : null,
+  });
   const s = d.state;
   const unit = f.tableUnit();
   const money = (v: number | null) => <span className="num">{v === null ? '—' : f.moneyCell(v, unit)}</span>;
@@ -82,7 +109,7 @@ function PositionView({ data: d }: { data: Position }) {
       </Space>
       <Row gutter={[12, 12]}>
         <Col xs={12} md={8} xl={4}>
-          <Stat label={t('invested')} value={f.money(s.investedFen)} />
+          <Stat testId="position-invested" label={t('invested')} value={f.money(s.investedFen)} />
         </Col>
         <Col xs={12} md={8} xl={4}>
           <Stat label={t('realised')} value={f.money(s.realisedFen)} />
@@ -163,7 +190,9 @@ function PositionView({ data: d }: { data: Position }) {
             { title: t('postMoney'), dataIndex: 'postMoneyFen', align: 'right', render: money },
             { title: t('roundSize'), dataIndex: 'roundSizeFen', align: 'right', render: money },
             { title: t('coInvestors'), dataIndex: 'coInvestors', render: (v: string[]) => v.join('、') },
+            reversalColumn('round'),
           ]}
+          onRow={(r) => struck(r)}
         />
       </Card>
 
@@ -181,7 +210,9 @@ function PositionView({ data: d }: { data: Position }) {
               { title: t('shareSold'), dataIndex: 'shareSold', align: 'right', render: (v: number) => <span className="num">{f.percent(v, 3)}</span> },
               { title: t('proceeds'), dataIndex: 'proceedsFen', align: 'right', render: money },
               { title: t('note'), dataIndex: 'memo', render: (m: string | null) => m ?? '' },
+              reversalColumn('exit'),
             ]}
+            onRow={(r) => struck(r)}
           />
         ) : (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noExits')} />
@@ -196,6 +227,7 @@ function PositionView({ data: d }: { data: Position }) {
       <ValuationModal open={modal === 'mark'} onClose={() => setModal(null)} fundId={d.fund.id} companyId={c.id} />
       <KpiModal open={modal === 'kpi'} onClose={() => setModal(null)} companyId={c.id} />
       <KpiImportModal open={modal === 'import'} onClose={() => setModal(null)} />
+      <ReverseModal target={reversing} onClose={() => setReversing(null)} />
     </>
   );
 }
