@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, ROOT, type RunningServer, signIn, startServer } from './helpers.js';
+
+// Creating a fund changes every list of funds, so this file runs its own server on its own demo database
+// instead of the shared one the other e2e files read.
+let browser: Browser;
+let server: RunningServer;
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), startServer(join(ROOT, 'test/.tmp/e2e-fund-form'))]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const errorsOf = async (p: Page) =>
+  (await p.locator('[data-testid=fund-form] .ant-form-item-has-error').all()).length
+    ? await p.locator('[data-testid=fund-form] .ant-form-item-explain-error').allInnerTexts()
+    : [];
+
+describe('a mother-fund manager sets up a sub-fund', () => {
+  it('is told what is missing beside each field, then creates the fund, edits its cap, and a taken code is refused', async () => {
+    const p = await newPage(browser, server.url);
+    await signIn(p, 'fof@demo.highland');
+    await p.goto('/funds/new');
+    await p.getByTestId('fund-form').waitFor();
+
+    // Nothing filled in: each required field says so, and nothing is created.
+    await p.getByTestId('fund-save').click();
+    await p.locator('[data-testid=fund-form] .ant-form-item-explain-error').first().waitFor();
+    const missing = await errorsOf(p);
+
+    await p.getByTestId('fund-code').fill('SF-26');
+    await p.getByTestId('fund-name-zh').fill('上海浦江人工智能早期创业投资基金');
+    await p.getByTestId('fund-name-en').fill('Shanghai Pujiang AI Early-Stage Venture Fund');
+    await p.getByTestId('fund-batch').fill('3');
+    await p.getByTestId('fund-sectors').click();
+    await p.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await p.keyboard.press('Escape');
+    await p.getByTestId('fund-save').click();
+    await p.getByTestId('fund-title').waitFor();
+    const title = ((await p.getByTestId('fund-title').textContent()) ?? '').trim();
+    const created = new URL(p.url()).pathname;
+
+    // Edit: the government-share cap from 30% to 25%.
+    await p.getByTestId('fund-edit').click();
+    await p.getByTestId('fund-cap').waitFor();
+    await p.getByTestId('fund-cap').fill('25');
+    await p.getByTestId('fund-save').click();
+    await p.waitForURL((u) => u.pathname === created);
+    await p.getByText('上限 25%').first().waitFor();
+
+    // A second fund with the same code: refused beside the code field, nothing created.
+    await p.goto('/funds/new');
+    await p.getByTestId('fund-code').fill('SF-26');
+    await p.getByTestId('fund-name-zh').fill('重复代码测试基金');
+    await p.getByTestId('fund-name-en').fill('Duplicate Code Test Fund');
+    await p.getByTestId('fund-batch').fill('3');
+    await p.getByTestId('fund-sectors').click();
+    await p.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await p.keyboard.press('Escape');
+    await p.getByTestId('fund-save').click();
+    await p.locator('[data-testid=fund-form] .ant-form-item-explain-error').first().waitFor();
+    const taken = await errorsOf(p);
+
+    await p.goto('/funds');
+    await p.getByTestId('funds-table').locator('tbody tr.ant-table-row').first().waitFor();
+    const listed = await p.getByTestId('fund-link-SF-26').count();
+    expect({ missing: missing.length >= 4, title, created: /^\/funds\/\d+$/.test(created), taken, listed }).toEqual({
+      missing: true,
+      title: expect.stringContaining('上海浦江人工智能早期创业投资基金'),
+      created: true,
+      taken: [expect.stringContaining('已存在')],
+      listed: 1,
+    });
+    await p.context().close();
+  });
+});
