@@ -20,6 +20,18 @@ const errorsOf = async (p: Page) =>
     ? await p.locator('[data-testid=fund-form] .ant-form-item-explain-error').allInnerTexts()
     : [];
 
+/** Fills what a new sub-fund needs (code, names, batch 3, the first focus sector) and saves. */
+async function fillAndSave(p: Page, code: string, nameZh: string, nameEn: string) {
+  await p.getByTestId('fund-code').fill(code);
+  await p.getByTestId('fund-name-zh').fill(nameZh);
+  await p.getByTestId('fund-name-en').fill(nameEn);
+  await p.getByTestId('fund-batch').fill('3');
+  await p.getByTestId('fund-sectors').click();
+  await p.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await p.keyboard.press('Escape');
+  await p.getByTestId('fund-save').click();
+}
+
 describe('a mother-fund manager sets up a sub-fund', () => {
   it('is told what is missing beside each field, then creates the fund, edits its cap, and a taken code is refused', async () => {
     const p = await newPage(browser, server.url);
@@ -32,14 +44,7 @@ describe('a mother-fund manager sets up a sub-fund', () => {
     await p.locator('[data-testid=fund-form] .ant-form-item-explain-error').first().waitFor();
     const missing = await errorsOf(p);
 
-    await p.getByTestId('fund-code').fill('SF-26');
-    await p.getByTestId('fund-name-zh').fill('上海浦江人工智能早期创业投资基金');
-    await p.getByTestId('fund-name-en').fill('Shanghai Pujiang AI Early-Stage Venture Fund');
-    await p.getByTestId('fund-batch').fill('3');
-    await p.getByTestId('fund-sectors').click();
-    await p.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
-    await p.keyboard.press('Escape');
-    await p.getByTestId('fund-save').click();
+    await fillAndSave(p, 'SF-26', '上海浦江人工智能早期创业投资基金', 'Shanghai Pujiang AI Early-Stage Venture Fund');
     await p.getByTestId('fund-title').waitFor();
     const title = ((await p.getByTestId('fund-title').textContent()) ?? '').trim();
     const created = new URL(p.url()).pathname;
@@ -54,14 +59,7 @@ describe('a mother-fund manager sets up a sub-fund', () => {
 
     // A second fund with the same code: refused beside the code field, nothing created.
     await p.goto('/funds/new');
-    await p.getByTestId('fund-code').fill('SF-26');
-    await p.getByTestId('fund-name-zh').fill('重复代码测试基金');
-    await p.getByTestId('fund-name-en').fill('Duplicate Code Test Fund');
-    await p.getByTestId('fund-batch').fill('3');
-    await p.getByTestId('fund-sectors').click();
-    await p.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
-    await p.keyboard.press('Escape');
-    await p.getByTestId('fund-save').click();
+    await fillAndSave(p, 'SF-26', '重复代码测试基金', 'Duplicate Code Test Fund');
     await p.locator('[data-testid=fund-form] .ant-form-item-explain-error').first().waitFor();
     const taken = await errorsOf(p);
 

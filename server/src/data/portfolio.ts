@@ -186,6 +186,31 @@ function refuseCorrection(path: 'investmentId' | 'exitId', what: string, row: { 
     throw DomainError.field(path, 'alreadyReversed', `${path}: ${what} ${row.id} was already reversed by ${reversedBy}`, { id: row.id, reversedBy });
 }
 
+/** Writes the negation of each ledger row (same fund, kind, company and date; `reverses_id` → it), linked to the correction. */
+async function reverseLedgerRows(
+  tx: Tx,
+  rows: ReadonlyArray<typeof ledgerEntry.$inferSelect>,
+  links: (e: typeof ledgerEntry.$inferSelect) => { investmentId: number | null; exitId: number | null },
+  reason: string,
+  meta: WriteMeta,
+) {
+  if (!rows.length) return;
+  await tx.insert(ledgerEntry).values(
+    rows.map((e) => ({
+      fundId: e.fundId,
+      kind: e.kind,
+      companyId: e.companyId,
+      ...links(e),
+      amountFen: -e.amountFen,
+      date: e.date,
+      reversesId: e.id,
+      memo: reason,
+      createdAt: meta.at,
+      createdBy: meta.userId,
+    })),
+  );
+}
+
 /**
  * Reverses a round recorded in error (ADR 033): a row negating it (amount and share, same date) and a ledger
  * row negating its cash flow, in the caller's transaction, audited; the original stays. Refused when a later
@@ -223,19 +248,7 @@ export async function reverseInvestment(tx: Tx, audit: AuditRecorder, input: Inv
     .select()
     .from(ledgerEntry)
     .where(and(eq(ledgerEntry.investmentId, inv.id), eq(ledgerEntry.kind, 'investment'), isNull(ledgerEntry.reversesId)));
-  for (const e of flows)
-    await tx.insert(ledgerEntry).values({
-      fundId: e.fundId,
-      kind: e.kind,
-      companyId: e.companyId,
-      investmentId: row.id,
-      amountFen: -e.amountFen,
-      date: e.date,
-      reversesId: e.id,
-      memo: input.reason,
-      createdAt: meta.at,
-      createdBy: meta.userId,
-    });
+  await reverseLedgerRows(tx, flows, (e) => ({ investmentId: row.id, exitId: e.exitId }), input.reason, meta);
   await audit({ action: 'investment.reverse', entity: 'investment', entityId: inv.id, before: inv, after: { reversalId: row.id, reason: input.reason } });
   return { reversalId: row.id };
 }
@@ -296,20 +309,7 @@ export async function reverseExit(tx: Tx, audit: AuditRecorder, input: ExitRever
       `Exit ${x.id}: its proceeds rows in the ledger cannot be told apart (they sum to ${paid} fen, not ${x.proceedsFen}); it was written before corrections existed and cannot be reversed here.`,
       { params: { id: x.id } },
     );
-  for (const e of flows)
-    await tx.insert(ledgerEntry).values({
-      fundId: e.fundId,
-      kind: e.kind,
-      companyId: e.companyId,
-      investmentId: e.investmentId,
-      exitId: row.id,
-      amountFen: -e.amountFen,
-      date: e.date,
-      reversesId: e.id,
-      memo: input.reason,
-      createdAt: meta.at,
-      createdBy: meta.userId,
-    });
+  await reverseLedgerRows(tx, flows, (e) => ({ investmentId: e.investmentId, exitId: row.id }), input.reason, meta);
   await audit({ action: 'investment.exitReverse', entity: 'investment_exit', entityId: x.id, before: x, after: { reversalId: row.id, reason: input.reason } });
   return { reversalId: row.id };
 }
