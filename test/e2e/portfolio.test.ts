@@ -113,6 +113,31 @@ describe('performance and look-through', () => {
     await p.context().close();
   });
 
+  it('a government reviewer downloads the page as XLSX: it opens with exceljs and holds the page’s figures, as numbers', async () => {
+    const p = await newPage(browser, base);
+    await signIn(p, 'gov@demo.highland');
+    await p.goto('/performance?asOf=2026-10-31');
+    await p.getByTestId('perf-nav').waitFor();
+    const [download] = await Promise.all([p.waitForEvent('download'), p.getByTestId('performance-export').click()]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
+    const funds = ((await (await p.request.get(`${base}/trpc/performance.funds`)).json()) as { result: { data: Array<{ id: number; kind: string }> } }).result
+      .data;
+    const fundId = funds.find((f) => f.kind === 'mother')?.id;
+    const page = await api<{ summary: { navFen: number } }>(p, 'performance.fund', { fundId, asOf: '2026-10-31' });
+    const lt = await api<{ companies: unknown[] }>(p, 'performance.lookThrough', { fundId, asOf: '2026-10-31' });
+    const nav = wb
+      .getWorksheet('概览')
+      ?.getSheetValues()
+      .find((r) => String((r as unknown[] | undefined)?.[2]).startsWith('净值')) as unknown[] | undefined;
+    expect({
+      file: download.suggestedFilename(),
+      nav: nav?.[3],
+      lookThrough: (wb.getWorksheet('穿透')?.rowCount ?? 0) - 2,
+    }).toEqual({ file: '业绩_MF_2026-10-31.xlsx', nav: page.summary.navFen / 1e6, lookThrough: lt.companies.length });
+    await p.context().close();
+  });
+
   it('a manager’s mark dated before the investment is refused beside its date, and nothing is added', async () => {
     const p = await newPage(browser, base);
     await signIn(p, 'gp@demo.highland');

@@ -435,6 +435,11 @@ export const ACCESS_CASES: Record<string, AccessCase> = {
     input: (fx) => ({ fundId: fx.gpFundId, asOf: '2025-12-31' }),
     scoped: [{ who: 'gp', input: (fx) => ({ fundId: fx.motherFundId }) }],
   },
+  'performance.exportXlsx': {
+    allowed: ['admin', 'government', 'gp', 'fof'],
+    input: (fx) => ({ fundId: fx.gpFundId, asOf: '2025-12-31', locale: 'zh-CN' }),
+    scoped: [{ who: 'gp', input: (fx) => ({ fundId: fx.otherSubFundId, locale: 'zh-CN' }) }],
+  },
   'lp.portal': { allowed: ['lp'], input: () => ({ asOf: '2025-12-31' }) },
   'lp.statement': {
     allowed: ['lp'],

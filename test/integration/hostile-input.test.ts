@@ -61,26 +61,28 @@ describe('hostile input never makes a procedure fail with an internal error', ()
       if (!fn) throw new Error(`no procedure ${path}`);
       // Sign-out and password changes would end the session the other samples use: they get their own caller.
       const fresh = path === 'auth.signOut' || path === 'auth.changePassword';
-      await fc.assert(
-        fc.asyncProperty(hostileInput(c.input?.(fx)), async (input) => {
-          calls += 1;
-          const f = fresh ? ((await callerFor(h, email))[ns]?.[name] ?? fn) : fn;
-          const outcome = await f(input).then(
-            () => null,
-            (e: unknown) => e,
-          );
-          if (outcome === null) return true;
-          const code = outcome instanceof TRPCError ? outcome.code : 'NOT_A_TRPC_ERROR';
-          const message = outcome instanceof Error ? outcome.message : String(outcome);
-          const cause = outcome instanceof Error && outcome.cause instanceof Error ? ` (cause: ${outcome.cause.message.slice(0, 200)})` : '';
-          if (code === 'INTERNAL_SERVER_ERROR' || code === 'NOT_A_TRPC_ERROR' || STACK.test(message)) {
-            failures.push(`${path} ${JSON.stringify(input)?.slice(0, 200)} → ${code}: ${message.slice(0, 300)}${cause}`);
-            return false;
-          }
-          return true;
-        }),
-        { numRuns: 12, seed: 20261129, endOnFailure: true },
-      ).catch(() => undefined);
+      await fc
+        .assert(
+          fc.asyncProperty(hostileInput(c.input?.(fx)), async (input) => {
+            calls += 1;
+            const f = fresh ? ((await callerFor(h, email))[ns]?.[name] ?? fn) : fn;
+            const outcome = await f(input).then(
+              () => null,
+              (e: unknown) => e,
+            );
+            if (outcome === null) return true;
+            const code = outcome instanceof TRPCError ? outcome.code : 'NOT_A_TRPC_ERROR';
+            const message = outcome instanceof Error ? outcome.message : String(outcome);
+            const cause = outcome instanceof Error && outcome.cause instanceof Error ? ` (cause: ${outcome.cause.message.slice(0, 200)})` : '';
+            if (code === 'INTERNAL_SERVER_ERROR' || code === 'NOT_A_TRPC_ERROR' || STACK.test(message)) {
+              failures.push(`${path} ${JSON.stringify(input)?.slice(0, 200)} → ${code}: ${message.slice(0, 300)}${cause}`);
+              return false;
+            }
+            return true;
+          }),
+          { numRuns: 12, seed: 20261129, endOnFailure: true },
+        )
+        .catch(() => undefined);
     }
     expect({ procedures: Object.keys(ACCESS_CASES).length > 100, calls: calls > 1000, failures }).toEqual({ procedures: true, calls: true, failures: [] });
   });

@@ -10,6 +10,15 @@ import { useTranslation } from 'react-i18next';
 import { createQueryClient, createTrpcClient, TRPCProvider } from './lib/trpc.js';
 import { createAppRouter } from './routes/router.js';
 
+/**
+ * Chinese pages take a CJK font first (its punctuation is the right width); English pages take a Latin font
+ * first, or quotes and apostrophes borrow the CJK font's full-width glyphs ("programme’ s").
+ */
+const CJK_FIRST =
+  '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, sans-serif';
+const LATIN_FIRST =
+  '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif';
+
 /** Brand colours: a deep government blue with a restrained red accent. */
 const themeConfig = {
   algorithm: theme.defaultAlgorithm,
@@ -18,8 +27,7 @@ const themeConfig = {
     colorInfo: '#1d4ed8',
     colorError: '#d4380d',
     borderRadius: 4,
-    fontFamily:
-      '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, sans-serif',
+    fontFamily: CJK_FIRST,
   },
   components: {
     Layout: { siderBg: '#0f1f3d', headerBg: '#ffffff', bodyBg: '#f3f5f9' },
@@ -28,6 +36,7 @@ const themeConfig = {
     Card: { headerFontSize: 15 },
   },
 };
+const themeEn = { ...themeConfig, token: { ...themeConfig.token, fontFamily: LATIN_FIRST } };
 
 export function App() {
   const { i18n } = useTranslation();
@@ -42,7 +51,7 @@ export function App() {
   const zh = i18n.language !== 'en';
   dayjs.locale(zh ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={zh ? zhCN : enUS} theme={themeConfig} componentSize="middle">
+    <ConfigProvider locale={zh ? zhCN : enUS} theme={zh ? themeConfig : themeEn} componentSize="middle">
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

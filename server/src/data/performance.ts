@@ -308,7 +308,16 @@ export async function positionDetail(db: DbOrTx, fundId: number, companyId: numb
   if (!c) throw new DomainError('NOT_FOUND', 'company.notFound', `No company with id ${companyId}.`, { params: { id: companyId } });
   const events = await positionEvents(db, fundId, companyId);
   // A position whose every round was reversed still opens (showing the corrections); one never bought does not.
-  if (!events.tranches.length && !(await db.select({ id: investment.id }).from(investment).where(and(eq(investment.fundId, fundId), eq(investment.companyId, companyId))).limit(1)).length)
+  if (
+    !events.tranches.length &&
+    !(
+      await db
+        .select({ id: investment.id })
+        .from(investment)
+        .where(and(eq(investment.fundId, fundId), eq(investment.companyId, companyId)))
+        .limit(1)
+    ).length
+  )
     throw new DomainError('NOT_FOUND', 'portfolio.noPosition', `Fund ${info.code} has no investment in company ${companyId}.`, { params: { fund: info.code } });
   const known = {
     tranches: events.tranches.filter((t) => t.date <= asOf),

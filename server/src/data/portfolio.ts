@@ -178,10 +178,15 @@ async function standingMarks(tx: DbOrTx, fundId: number, companyId: number) {
 
 function refuseCorrection(path: 'investmentId' | 'exitId', what: string, row: { id: number; reversesId: number | null }, reversedBy: number | null): void {
   if (row.reversesId !== null)
-    throw DomainError.field(path, 'reversalOfReversal', `${path}: ${what} ${row.id} is itself a correction of ${row.reversesId}; record the right one again instead`, {
-      id: row.id,
-      reversesId: row.reversesId,
-    });
+    throw DomainError.field(
+      path,
+      'reversalOfReversal',
+      `${path}: ${what} ${row.id} is itself a correction of ${row.reversesId}; record the right one again instead`,
+      {
+        id: row.id,
+        reversesId: row.reversesId,
+      },
+    );
   if (reversedBy !== null)
     throw DomainError.field(path, 'alreadyReversed', `${path}: ${what} ${row.id} was already reversed by ${reversedBy}`, { id: row.id, reversedBy });
 }

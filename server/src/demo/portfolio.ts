@@ -445,7 +445,16 @@ export async function seedPortfolio(tx: Tx, rng: Random, createdAt: string): Pro
       );
       done.push(x);
       const exitRowId = nextExitRowId++;
-      exitRows.push({ id: exitRowId, fundId: p.fundId, companyId: p.co.id, date: x.date, route: x.route, shareSold: x.shareSold, proceedsFen: x.proceedsFen, createdAt });
+      exitRows.push({
+        id: exitRowId,
+        fundId: p.fundId,
+        companyId: p.co.id,
+        date: x.date,
+        route: x.route,
+        shareSold: x.shareSold,
+        proceedsFen: x.proceedsFen,
+        createdAt,
+      });
       for (const part of parts)
         ledger.push({
           fundId: p.fundId,

@@ -60,7 +60,9 @@ export const portfolioRouter = router({
   /** A correction of a round recorded in error: a reversing row and ledger row, never an edit (ADR 033). */
   reverseInvestment: managers
     .input(InvestmentReversalSchema)
-    .mutation(({ ctx, input }) => mutate(ctx, (tx, audit) => reverseInvestment(tx, audit, input, meta(ctx), (fundId) => assertFundWritable(ctx.actor, fundId)))),
+    .mutation(({ ctx, input }) =>
+      mutate(ctx, (tx, audit) => reverseInvestment(tx, audit, input, meta(ctx), (fundId) => assertFundWritable(ctx.actor, fundId))),
+    ),
 
   /** A correction of an exit recorded in error: a reversing row and reversing proceeds rows (ADR 033). */
   reverseExit: managers

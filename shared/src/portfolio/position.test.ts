@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../common/errors.js';
-import { allocateExit, checkExitReversal, checkMarkDate, checkTrancheReversal, type PositionEvents, positionAsOf, positionIrr, positionMoic, positionSeries } from './position.js';
+import {
+  allocateExit,
+  checkExitReversal,
+  checkMarkDate,
+  checkTrancheReversal,
+  type PositionEvents,
+  positionAsOf,
+  positionIrr,
+  positionMoic,
+  positionSeries,
+} from './position.js';
 
 const YI = 10_000_000_000;
 const round = (id: number, date: string, amountFen: number, equityShare: number) => ({ id, date, amountFen, equityShare });
@@ -129,7 +139,11 @@ describe('corrections: which rounds and exits may be reversed', () => {
     }
   });
   it('an exit on the same day as the round counts as after it (rounds apply first)', () => {
-    const sameDay: PositionEvents = { tranches: [round(1, '2020-03-01', YI, 0.1)], exits: [{ id: 7, date: '2020-03-01', shareSold: 0.01, proceedsFen: 1 }], marks: [] };
+    const sameDay: PositionEvents = {
+      tranches: [round(1, '2020-03-01', YI, 0.1)],
+      exits: [{ id: 7, date: '2020-03-01', shareSold: 0.01, proceedsFen: 1 }],
+      marks: [],
+    };
     expect(ruleOf(() => checkTrancheReversal(sameDay, 1))).toBe('exitAfterRound');
   });
   it('the follow-on may go when the first round still holds on every mark date', () => expect(ruleOf(() => checkTrancheReversal(noExits, 2))).toBe('ok'));

@@ -60,11 +60,7 @@ export const ExitCreateSchema = z.object({
 });
 export type ExitCreate = z.infer<typeof ExitCreateSchema>;
 
-const correctionReason = z
-  .string()
-  .trim()
-  .min(1, { message: 'is required' })
-  .max(500, { message: 'must be at most 500 characters' });
+const correctionReason = z.string().trim().min(1, { message: 'is required' }).max(500, { message: 'must be at most 500 characters' });
 
 /** A correction of a round: a reversing row (and a reversing ledger row), never an edit (ADR 033). */
 export const InvestmentReversalSchema = z.object({ investmentId: IdSchema, reason: correctionReason });

@@ -431,7 +431,8 @@ export const validation: Strings = {
     alreadyReversed: 'Already reversed',
     reversalOfReversal: 'A reversal cannot be reversed; enter the right record again instead',
     exitAfterRound: 'The exit of {{date}} (#{{exitId}}) sold from a holding that included this round; reverse that exit first',
-    markWithoutHolding: 'The mark of {{date}} values this position, which would hold nothing then; enter the corrected round first, or reject the mark if it is pending',
+    markWithoutHolding:
+      'The mark of {{date}} values this position, which would hold nothing then; enter the corrected round first, or reject the mark if it is pending',
     laterExit: 'The exit of {{date}} (#{{exitId}}) came after this one; reverse it first',
     notInPosition: 'Not a live record of this position',
     callHasContributions: 'This call part has been paid; reverse the payment first',

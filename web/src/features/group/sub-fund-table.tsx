@@ -118,7 +118,13 @@ export function SubFundTable(props: { rows: SubFundRow[]; flags: ComplianceFlag[
               </>
             ),
           },
-          { title: t('batch'), dataIndex: 'batch', width: w(66, 84), sorter: byNum((r) => r.batch), render: (n: number | null) => (n ? t('batchN', { n }) : '—') },
+          {
+            title: t('batch'),
+            dataIndex: 'batch',
+            width: w(66, 84),
+            sorter: byNum((r) => r.batch),
+            render: (n: number | null) => (n ? t('batchN', { n }) : '—'),
+          },
           {
             title: t('committed'),
             dataIndex: 'committedFen',

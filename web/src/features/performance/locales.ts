@@ -86,6 +86,9 @@ export const performance: Strings = {
     approved: '已批准',
     rejected: '已退回',
     saved: '已保存',
+    export: '导出 Excel',
+    exporting: '正在生成…',
+    exported: '已导出 {{file}}',
   },
   en: {
     title: 'Portfolio & performance',
@@ -173,6 +176,9 @@ export const performance: Strings = {
     approved: 'Approved',
     rejected: 'Sent back',
     saved: 'Saved',
+    export: 'Export to Excel',
+    exporting: 'Preparing…',
+    exported: 'Exported {{file}}',
   },
 };
 
@@ -184,7 +190,8 @@ export const position: Strings = {
     reversedOn: '{{at}} 冲销：{{reason}}',
     reverseRoundTitle: '冲销投资轮次',
     reverseExitTitle: '冲销退出记录',
-    reverseIntro: '冲销不会修改或删除原记录：系统写入一条金额相反的更正记录和对应的台账冲销分录，原记录与更正一并保留在审计日志中。冲销后如需更正，请重新录入正确的记录。',
+    reverseIntro:
+      '冲销不会修改或删除原记录：系统写入一条金额相反的更正记录和对应的台账冲销分录，原记录与更正一并保留在审计日志中。冲销后如需更正，请重新录入正确的记录。',
     reverseWhat: '{{date}} · {{amount}}',
     reason: '冲销原因',
     reasonHint: '例如：金额多录一位；交易未交割',
@@ -259,7 +266,8 @@ export const position: Strings = {
     reversedOn: 'Reversed {{at}}: {{reason}}',
     reverseRoundTitle: 'Reverse a round',
     reverseExitTitle: 'Reverse an exit',
-    reverseIntro: 'A reversal changes and deletes nothing: it writes a correcting record of the opposite amount and the matching ledger reversal; the original and the correction both stay in the audit trail. To correct, enter the right record again afterwards.',
+    reverseIntro:
+      'A reversal changes and deletes nothing: it writes a correcting record of the opposite amount and the matching ledger reversal; the original and the correction both stay in the audit trail. To correct, enter the right record again afterwards.',
     reverseWhat: '{{date}} · {{amount}}',
     reason: 'Reason',
     reasonHint: 'e.g. amount keyed with an extra digit; the sale did not settle',

@@ -14,6 +14,7 @@ import { Stat } from '../../components/ui/stat.js';
 import { useFormat } from '../../lib/format.js';
 import { useSession } from '../../lib/session.js';
 import { type AppRouter, useTRPC } from '../../lib/trpc.js';
+import { PerformanceExportButton } from './export-button.js';
 import { InvestmentModal, NavStatementModal, ReviewButtons } from './forms.js';
 
 const route = getRouteApi('/performance');
@@ -65,6 +66,7 @@ export function PerformancePage() {
             }))}
           />
           <AsOfPicker value={asOf} onChange={(d) => set({ asOf: d })} />
+          <PerformanceExportButton fundId={fundId} asOf={asOf} />
         </Space>
       }
     >

@@ -64,7 +64,8 @@ function PositionView({ data: d }: { data: Position }) {
   const [modal, setModal] = useState<null | 'follow' | 'exit' | 'mark' | 'kpi' | 'import'>(null);
   const [reversing, setReversing] = useState<ReverseTarget | null>(null);
   // A reversed round or exit stays listed, struck out, with when and why; a manager of the fund may reverse a live one.
-  const struck = (r: { reversal: { at: string; reason: string } | null }) => (r.reversal ? { style: { textDecoration: 'line-through', color: '#8c8c8c' } } : {});
+  const struck = (r: { reversal: { at: string; reason: string } | null }) =>
+    r.reversal ? { style: { textDecoration: 'line-through', color: '#8c8c8c' } } : {};
   const reversalColumn = (kind: ReverseTarget['kind']) => ({
     title: '',
     key: 'reversal',
