@@ -91,14 +91,14 @@ export function SubFundTable(props: { rows: SubFundRow[]; flags: ComplianceFlag[
         data-testid="subfund-table"
         dataSource={rows}
         pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-        scroll={{ x: w(1040, 1180) }}
+        scroll={{ x: w(1040, 1140) }}
         onRow={(r) => ({ 'data-code': r.code }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           { title: t('code'), dataIndex: 'code', width: 72, fixed: 'left', sorter: (a, b) => a.code.localeCompare(b.code), defaultSortOrder: 'ascend' },
           {
             title: t('name'),
             key: 'name',
-            width: 210,
+            width: w(210, 190),
             render: (_: unknown, r) => (
               <>
                 <Link to="/funds/$fundId" params={{ fundId: String(r.id) }}>
@@ -137,7 +137,7 @@ export function SubFundTable(props: { rows: SubFundRow[]; flags: ComplianceFlag[
             title: t('motherCommitted'),
             dataIndex: 'motherCommittedFen',
             align: 'right',
-            width: w(104, 124),
+            width: w(104, 108),
             sorter: byNum((r) => r.motherCommittedFen),
             render: money,
           },
@@ -145,7 +145,7 @@ export function SubFundTable(props: { rows: SubFundRow[]; flags: ComplianceFlag[
             title: t('govShare'),
             key: 'share',
             align: 'right',
-            width: w(100, 128),
+            width: w(100, 120),
             sorter: byNum((r) => r.govShare),
             render: (_: unknown, r) => (
               <span data-testid={`share-${r.code}`}>
@@ -194,14 +194,14 @@ export function SubFundTable(props: { rows: SubFundRow[]; flags: ComplianceFlag[
           {
             title: t('reinvest'),
             key: 'reinvest',
-            width: w(104, 132),
+            width: w(104, 124),
             sorter: byNum((r) => r.reinvest.completion[r.reinvest.basis]),
             render: (_: unknown, r) => <ReinvestTag status={r.reinvest.status} completion={r.reinvest.completion[r.reinvest.basis]} />,
           },
           {
             title: t('flags'),
             key: 'flags',
-            width: 150,
+            width: w(150, 130),
             sorter: (a, b) => a.flags.length - b.flags.length,
             render: (_: unknown, r) =>
               r.flags.length ? (
