@@ -203,3 +203,47 @@ describe('performance and look-through', () => {
     await p.context().close();
   });
 });
+
+describe('quarterly statements as issued', () => {
+  it('the LP sees SF-10’s Q2 changed since issued, line by line; the manager restates it with a reason; the LP then sees version 2', async () => {
+    const lp = await newPage(browser, base);
+    await signIn(lp, 'lp@demo.highland');
+    await lp.goto('/portfolio/statement?quarter=2026Q2');
+    await lp.getByTestId('statement').waitFor();
+    const before = {
+      sf01: await lp.getByTestId('statement-SF-01').getByTestId('issue-agrees').count(),
+      sf10: await lp.getByTestId('statement-SF-10').getByTestId('issue-restated').count(),
+      lines: await lp.getByTestId('statement-SF-10').getByTestId('issue-restated').locator('tbody tr').count(),
+    };
+
+    const m = await newPage(browser, base);
+    await signIn(m, 'sf10.team1@demo.highland');
+    await m.goto('/funds');
+    await m.getByTestId('fund-link-SF-10').click();
+    await m.getByTestId('fund-title').waitFor();
+    await m.getByRole('tab', { name: '季度报表' }).click();
+    await m.getByTestId('issue-changed-2026Q2').waitFor();
+    await m.getByTestId('fund-actions').click();
+    await m.getByText('出具季度报表').click();
+    await m.getByTestId('issue-quarter').click();
+    await m.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '2026Q2' }).click();
+    await m.getByTestId('issue-form-submit').click();
+    const refusal = m.locator('[data-testid=issue-form] .ant-form-item-explain-error');
+    await refusal.first().waitFor();
+    const refused = (await refusal.first().textContent()) ?? '';
+    await m.getByTestId('issue-note').fill('半年度审计调整后重述');
+    await m.getByTestId('issue-form-submit').click();
+    await m.getByTestId('issue-changed-2026Q2').waitFor({ state: 'detached' });
+
+    await lp.reload();
+    await lp.getByTestId('statement-SF-10').getByTestId('issue-agrees').waitFor();
+    const after = ((await lp.getByTestId('statement-SF-10').getByTestId('issue-agrees').textContent()) ?? '').trim();
+    expect({ before, refused: refused.includes('请说明原因'), after }).toEqual({
+      before: { sf01: 1, sf10: 1, lines: 6 },
+      refused: true,
+      after: expect.stringMatching(/第 2 版.*重述原因：半年度审计调整后重述/),
+    });
+    await lp.context().close();
+    await m.context().close();
+  });
+});

@@ -461,6 +461,11 @@ export const ACCESS_CASES: Record<string, AccessCase> = {
     input: (fx) => ({ id: fx.gpFundId, limit: 20 }),
     scoped: [{ who: 'gp', input: (fx) => ({ id: fx.otherSubFundId, limit: 20 }) }],
   },
+  'fund.statementIssues': {
+    allowed: ['admin', 'government', 'gp', 'fof'],
+    input: (fx) => ({ id: fx.gpFundId }),
+    scoped: [{ who: 'gp', input: (fx) => ({ id: fx.otherSubFundId }) }],
+  },
   'fund.get': { allowed: ['admin', 'fof'], input: (fx) => ({ id: fx.gpFundId }) },
   'fund.formOptions': { allowed: ['admin', 'fof'] },
   'fund.investorOptions': { allowed: ['gp', 'fof'] },
@@ -496,6 +501,11 @@ export const ACCESS_CASES: Record<string, AccessCase> = {
   },
   'ledger.fee': { allowed: ['gp'], input: (fx) => ({ fundId: fx.gpFundId, date: '2026-10-31', totalFen: 1_000_000_00 }) },
   'ledger.reverse': { allowed: ['gp'], input: (fx) => ({ entryId: fx.feeEntryId, reason: '管理费计算有误' }) },
+  'ledger.issueStatements': {
+    allowed: ['gp'],
+    input: (fx) => ({ fundId: fx.gpFundId, quarter: '2025Q2' }),
+    scoped: [{ who: 'gp', input: (fx) => ({ fundId: fx.otherSubFundId, quarter: '2025Q2' }) }],
+  },
   'ledger.nav': { allowed: ['gp'], input: (fx) => ({ fundId: fx.gpFundId, date: '2026-09-30', navFen: 4_200_000_000_00, source: '季度报告' }) },
   'ledger.evidence': {
     allowed: ['gp'],

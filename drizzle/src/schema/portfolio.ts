@@ -135,3 +135,50 @@ export const kpiSnapshot = sqliteTable(
   },
   (t) => [index('kpi_company_period_idx').on(t.companyId, t.periodEnd, t.period)],
 );
+
+/** One LP's capital account lines for one fund and quarter, as a statement shows them (ILPA). */
+export interface IssuedLines {
+  investorId: number;
+  committedFen: number;
+  calledFen: number;
+  unfundedFen: number;
+  qtd: IssuedColumn;
+  ytd: IssuedColumn;
+  itd: IssuedColumn;
+}
+export interface IssuedColumn {
+  from: string;
+  to: string;
+  beginningFen: number;
+  contributionsFen: number;
+  distributionsFen: number;
+  feesFen: number;
+  gainLossFen: number;
+  endingFen: number;
+}
+
+/**
+ * A fund's quarterly capital account statements as issued to its LPs: the figures each LP was sent, so a
+ * later change to the books (a back-dated mark, a correction) shows as a restatement against them instead
+ * of silently changing a statement already sent. A document of record, not a store of figures: the books
+ * stay the source. Append-only (migration 0011); a restatement is a later row for the same quarter with a
+ * note saying why (ADR 034).
+ */
+export const statementIssue = sqliteTable(
+  'statement_issue',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fundId: integer('fund_id')
+      .notNull()
+      .references(() => fund.id),
+    quarter: text('quarter').notNull(),
+    issuedAt: text('issued_at').notNull(),
+    issuedBy: integer('issued_by').references(() => user.id),
+    /** Why it was issued again (required for a restatement). */
+    note: text('note'),
+    lines: text('lines', { mode: 'json' }).$type<IssuedLines[]>().notNull(),
+    /** SHA-256 of the canonical JSON of `lines`: what an LP can quote to prove which version it holds. */
+    digest: text('digest').notNull(),
+  },
+  (t) => [index('statement_issue_fund_quarter_idx').on(t.fundId, t.quarter, t.id)],
+);

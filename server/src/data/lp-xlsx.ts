@@ -1,6 +1,7 @@
 import { LEDGER_KINDS } from '@highland/shared';
 import ExcelJS from 'exceljs';
 import type { LpStatement } from './lp.js';
+import type { IssuedStatus } from './statements.js';
 
 /** Money cells hold yuan as numbers (never text), shown with thousands separators and two decimals. */
 const YUAN = '#,##0.00';
@@ -20,7 +21,10 @@ const LINES: Array<{ label: string; value: (c: LpStatement['total']['qtd']) => n
  * The quarterly capital account statement as an XLSX workbook: a capital account sheet (the LP in all,
  * then each fund) and the quarter's cash flows. Opens in Excel and LibreOffice; every amount is a number.
  */
-export async function statementWorkbook(s: LpStatement, generatedAt: string): Promise<Buffer> {
+export async function statementWorkbook(
+  s: LpStatement & { funds: Array<LpStatement['funds'][number] & { issued?: IssuedStatus | null }> },
+  generatedAt: string,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Highland';
   wb.created = new Date(generatedAt);
@@ -64,7 +68,21 @@ export async function statementWorkbook(s: LpStatement, generatedAt: string): Pr
     }
   };
   block('合计 All funds', s.total);
-  for (const f of s.funds) block(`${f.code} ${f.nameZh} / ${f.nameEn}`, f);
+  for (const f of s.funds) {
+    block(`${f.code} ${f.nameZh} / ${f.nameEn}`, f);
+    // Which version the fund issued (ADR 034), and whether the books have moved since: the figures above are the books now.
+    const i = f.issued;
+    ws.addRow([
+      '出具 Issued',
+      i === undefined
+        ? ''
+        : i === null
+          ? '尚未出具，按当前账簿计算 Not issued yet: the books now'
+          : `第 ${i.version} 版 version ${i.version} · ${i.issuedAt.slice(0, 10)} · 校验码 digest ${i.digest}${
+              i.differences.length ? ` · 出具后账簿有变动 ${i.differences.length} 项 changed since issued (${i.differences.length} lines)` : ''
+            }`,
+    ]).font = { italic: true, color: { argb: 'FF475569' } };
+  }
 
   const flows = wb.addWorksheet('现金流 Cash flows');
   flows.columns = [{ width: 14 }, { width: 10 }, { width: 22 }, { width: 12 }, { width: 20 }];

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { assertFundEditable, assertFundEditor, assertFundReadable } from '../auth/scope.js';
 import { createFund, fundDetail, fundEntries, fundEvidence, fundFormOptions, investorOptions, updateFund } from '../data/funds.js';
 import { fundOrThrow } from '../data/ledger.js';
+import { statementIssues } from '../data/statements.js';
 import { roleProcedure, router } from '../trpc.js';
 
 /** LPs read their own positions (group.portfolio); a fund's page lists every LP, so it is for managers and reviewers. */
@@ -13,6 +14,12 @@ export const fundRouter = router({
   detail: reader.input(z.object({ id: IdSchema, asOf: IsoDateSchema.optional() })).query(async ({ ctx, input }) => {
     await assertFundReadable(ctx.db, ctx.actor, input.id);
     return { ...(await fundDetail(ctx.db, input.id, input.asOf ?? isoDateIn(ctx.now()))), evidence: await fundEvidence(ctx.db, input.id) };
+  }),
+
+  /** The quarterly statements the fund has issued to its LPs, newest first, and whether the books still agree (ADR 034). */
+  statementIssues: reader.input(z.object({ id: IdSchema })).query(async ({ ctx, input }) => {
+    await assertFundReadable(ctx.db, ctx.actor, input.id);
+    return statementIssues(ctx.db, input.id, isoDateIn(ctx.now()));
   }),
 
   /** A fund's ledger, newest first, a page at a time. */

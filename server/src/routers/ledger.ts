@@ -7,6 +7,7 @@ import {
   NavStatementSchema,
   ReinvestEvidenceSchema,
   ReversalSchema,
+  StatementIssueCreateSchema,
 } from '@highland/shared';
 import { capitalCall } from '@highland/drizzle';
 import { eq } from 'drizzle-orm';
@@ -21,6 +22,7 @@ import {
   recordReinvestEvidence,
   reverseEntry,
 } from '../data/ledger.js';
+import { issueStatements } from '../data/statements.js';
 import { roleProcedure, router } from '../trpc.js';
 
 /** A fund's books are written by its managers only: government reviewers and administrators edit nothing in them. */
@@ -55,6 +57,12 @@ export const ledgerRouter = router({
   }),
 
   reverse: writer.input(ReversalSchema).mutation(({ ctx, input }) => reverseEntry(ctx, input, (fundId) => assertFundWritable(ctx.actor, fundId))),
+
+  /** Issues a quarter's capital account statements to the fund's LPs (again: a restatement, with a note). ADR 034. */
+  issueStatements: writer.input(StatementIssueCreateSchema).mutation(({ ctx, input }) => {
+    assertFundWritable(ctx.actor, input.fundId);
+    return issueStatements(ctx, input);
+  }),
 
   nav: writer.input(NavStatementSchema).mutation(({ ctx, input }) => {
     assertFundWritable(ctx.actor, input.fundId);

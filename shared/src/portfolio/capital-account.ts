@@ -57,3 +57,53 @@ export function capitalAccountColumns(input: CapitalAccountInput, quarterStart: 
     itd: capitalAccount(input, null, quarterEnd),
   };
 }
+
+/** An LP's statement for one fund and quarter: the commitment figures and the three columns. */
+export interface StatementLines {
+  committedFen: number;
+  calledFen: number;
+  unfundedFen: number;
+  qtd: CapitalAccountLines;
+  ytd: CapitalAccountLines;
+  itd: CapitalAccountLines;
+}
+
+export const STATEMENT_FIGURES = ['committedFen', 'calledFen', 'unfundedFen'] as const;
+export const STATEMENT_COLUMNS = ['qtd', 'ytd', 'itd'] as const;
+export const STATEMENT_LINES = ['beginningFen', 'contributionsFen', 'distributionsFen', 'feesFen', 'gainLossFen', 'endingFen'] as const;
+
+export interface StatementDifference {
+  /** null for the commitment figures, else the column. */
+  column: (typeof STATEMENT_COLUMNS)[number] | null;
+  line: (typeof STATEMENT_FIGURES)[number] | (typeof STATEMENT_LINES)[number];
+  issuedFen: number;
+  currentFen: number;
+}
+
+/**
+ * Where a statement as issued differs from the same statement computed from the books now (a
+ * restatement): every figure and line that moved, to the fen. Empty when the books still give what was sent.
+ */
+export function statementDifferences(issued: StatementLines, current: StatementLines): StatementDifference[] {
+  const out: StatementDifference[] = [];
+  for (const line of STATEMENT_FIGURES)
+    if (issued[line] !== current[line]) out.push({ column: null, line, issuedFen: issued[line], currentFen: current[line] });
+  for (const column of STATEMENT_COLUMNS)
+    for (const line of STATEMENT_LINES)
+      if (issued[column][line] !== current[column][line]) out.push({ column, line, issuedFen: issued[column][line], currentFen: current[column][line] });
+  return out;
+}
+
+/**
+ * The canonical text of a set of statement lines (keys sorted at every level), which the server hashes
+ * (SHA-256) into the digest printed on an issued statement: the same figures always give the same text.
+ */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value as Record<string, unknown>)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
+}

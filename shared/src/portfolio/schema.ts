@@ -156,3 +156,11 @@ export const FundAsOfSchema = z.object({ fundId: IdSchema, asOf: IsoDateSchema.o
 export const PositionKeySchema = z.object({ fundId: IdSchema, companyId: IdSchema, asOf: IsoDateSchema.optional() });
 /** A quarterly statement: for every fund the LP is in, or for one of them. */
 export const StatementRequestSchema = z.object({ quarter: QuarterSchema, fundId: IdSchema.optional() });
+
+/** Issuing a fund's quarterly statements to its LPs; a second issue of a quarter is a restatement and needs a note. */
+export const StatementIssueCreateSchema = z.object({
+  fundId: IdSchema,
+  quarter: QuarterSchema,
+  note: z.string().trim().max(500, { message: 'must be at most 500 characters' }).optional(),
+});
+export type StatementIssueCreate = z.infer<typeof StatementIssueCreateSchema>;

@@ -196,6 +196,7 @@ export const errors: Strings = {
       noPosition: '基金 {{fund}} 未投资该企业。',
     },
     investment: { notFound: '该投资轮次不存在。' },
+    statement: { unchanged: '{{fund}} {{quarter}} 的报表（{{issued}} 出具）与当前账簿一致，无需重述。' },
     exit: {
       notFound: '该退出记录不存在。',
       proceedsUnlinked: '该退出的回款分录早于冲销功能写入，无法逐笔对应，不能在此冲销。',
@@ -278,6 +279,7 @@ export const errors: Strings = {
       noPosition: 'Fund {{fund}} has no investment in this company.',
     },
     investment: { notFound: 'This round does not exist.' },
+    statement: { unchanged: 'The {{quarter}} statements of {{fund}} issued on {{issued}} still agree with the books: nothing to restate.' },
     exit: {
       notFound: 'This exit does not exist.',
       proceedsUnlinked: 'This exit’s proceeds were written before corrections existed and cannot be matched row by row; it cannot be reversed here.',
@@ -348,6 +350,8 @@ export const validation: Strings = {
     markWithoutHolding: '{{date}} 的估值以该持仓为对象，冲销后该日将无持仓；请先录入更正后的投资轮次，或退回待审核的估值',
     laterExit: '其后还有 {{date}} 的退出（#{{exitId}}），请先冲销该退出',
     notInPosition: '不是该持仓中有效的记录',
+    restatementNeedsNote: '{{quarter}} 已出具，再次出具即为重述，请说明原因',
+    noLpsYet: '该季度末基金尚无出资人',
     callHasContributions: '该缴款已有到账，请先冲销到账分录',
     portfolioEntry: '项目投资与回款请在投资组合中更正',
     selfCommitment: '基金不能认缴自身',
@@ -435,6 +439,8 @@ export const validation: Strings = {
       'The mark of {{date}} values this position, which would hold nothing then; enter the corrected round first, or reject the mark if it is pending',
     laterExit: 'The exit of {{date}} (#{{exitId}}) came after this one; reverse it first',
     notInPosition: 'Not a live record of this position',
+    restatementNeedsNote: '{{quarter}} was issued already; issuing it again is a restatement: say why',
+    noLpsYet: 'The fund had no LP by the end of that quarter',
     callHasContributions: 'This call part has been paid; reverse the payment first',
     portfolioEntry: 'Correct investments and proceeds in the portfolio',
     selfCommitment: 'A fund cannot commit to itself',

@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import {
   CapitalCallSchema,
+  endedQuarters,
   INVESTOR_SOURCE_CODES,
   INVESTOR_SOURCES,
   IsoDateSchema,
@@ -21,7 +22,7 @@ import { useTRPC } from '../../lib/trpc.js';
 import { applyServerErrors, zodRule } from '../../lib/validation.js';
 
 /** The writes a fund's managers make from its page; each opens a form, checks it with the server's schema, and shows the server's rule if it refuses. */
-export type FundAction = 'commit' | 'call' | 'contribute' | 'distribute' | 'fee' | 'nav' | 'reverse' | 'evidence';
+export type FundAction = 'commit' | 'call' | 'contribute' | 'distribute' | 'fee' | 'nav' | 'reverse' | 'evidence' | 'statements';
 
 interface Lp {
   investorId: number;
@@ -125,6 +126,8 @@ export function FundActionModals(props: {
   callId?: number | null;
   entryId?: number | null;
   companies: Array<{ id: number; name: string }>;
+  /** The fund's set-up date: the first quarter it can issue statements for. */
+  since?: string | null;
 }) {
   const { t } = useTranslation(['group', 'common']);
   const f = useFormat();
@@ -135,6 +138,7 @@ export function FundActionModals(props: {
   const distribute = useMutation(trpc.ledger.distribute.mutationOptions());
   const fee = useMutation(trpc.ledger.fee.mutationOptions());
   const nav = useMutation(trpc.ledger.nav.mutationOptions());
+  const issue = useMutation(trpc.ledger.issueStatements.mutationOptions());
   const reverse = useMutation(trpc.ledger.reverse.mutationOptions());
   const evidence = useMutation(trpc.ledger.evidence.mutationOptions());
   const createInvestor = useMutation(trpc.ledger.createInvestor.mutationOptions());
@@ -362,6 +366,32 @@ export function FundActionModals(props: {
             </Form.Item>
             <Form.Item name="source" label={t('f.source')}>
               <Input maxLength={500} />
+            </Form.Item>
+          </>
+        )}
+      </ActionModal>
+
+      <ActionModal<{ quarter: string; note?: string }>
+        open={open('statements')}
+        title={t('act.statements')}
+        onClose={props.onClose}
+        testId="issue-form"
+        names={['quarter', 'note']}
+        initial={{ quarter: endedQuarters(props.since ?? today, today)[0] }}
+        submit={(v) => issue.mutateAsync({ fundId: props.fundId, quarter: v.quarter, note: v.note?.trim() || undefined })}
+      >
+        {() => (
+          <>
+            <Alert type="info" showIcon title={t('issue.intro')} style={{ marginBottom: 12 }} />
+            <Form.Item name="quarter" label={t('issue.quarter')} rules={[{ required: true, message: t('validation:required') }]}>
+              <Select
+                data-testid="issue-quarter"
+                style={{ width: 160 }}
+                options={endedQuarters(props.since ?? today, today).map((q) => ({ value: q, label: q }))}
+              />
+            </Form.Item>
+            <Form.Item name="note" label={t('issue.note')} tooltip={t('issue.noteHint')}>
+              <Input.TextArea rows={2} maxLength={500} data-testid="issue-note" />
             </Form.Item>
           </>
         )}

@@ -63,6 +63,7 @@ export function FundPage() {
           writer ? { key: 'fee', label: t('act.fee') } : null,
           writer ? { key: 'nav', label: t('act.nav') } : null,
           writer && fund.kind !== 'mother' ? { key: 'evidence', label: t('act.evidence') } : null,
+          writer ? { key: 'statements', label: t('act.statements') } : null,
         ].filter((x): x is { key: FundAction; label: string } => x !== null);
         const callOf = d.calls.find((c) => c.id === callId);
         return (
@@ -316,6 +317,11 @@ export function FundPage() {
                     ),
                   },
                   {
+                    key: 'statements',
+                    label: t('tab.statements'),
+                    children: <StatementIssues fundId={id} />,
+                  },
+                  {
                     key: 'rules',
                     label: t('tab.rules'),
                     children: (
@@ -370,6 +376,7 @@ export function FundPage() {
                 return { investorId: p.investorId, nameZh: lp?.nameZh ?? '', nameEn: lp?.nameEn ?? '', outstandingFen: p.calledFen - p.paidFen };
               })}
               companies={[...new Map(d.reinvest.lines.map((l) => [l.companyId, { id: l.companyId, name: f.locale === 'en' ? l.nameEn : l.nameZh }])).values()]}
+              since={fund.establishedDate}
             />
           </Page>
         );
@@ -522,5 +529,53 @@ function ReinvestTab(props: { d: FundDetail['reinvest']; basis: 'committed' | 'p
         {t('evidenceCount', { n: props.evidence.filter((e) => !e.withdrawn).length })}
       </Typography.Text>
     </>
+  );
+}
+
+/** The quarterly statements the fund issued to its LPs, and whether the books still agree with the version in force (ADR 034). */
+function StatementIssues(props: { fundId: number }) {
+  const { t } = useTranslation('group');
+  const f = useFormat();
+  const trpc = useTRPC();
+  const q = useQuery(trpc.fund.statementIssues.queryOptions({ id: props.fundId }));
+  return (
+    <QueryState query={q}>
+      {(rows) =>
+        rows.length ? (
+          <Table
+            size="small"
+            rowKey="id"
+            data-testid="statement-issues"
+            dataSource={rows}
+            pagination={rows.length > 20 ? { pageSize: 20 } : false}
+            columns={[
+              { title: t('issue.quarter'), dataIndex: 'quarter', width: 100 },
+              { title: t('issue.issuedAt'), dataIndex: 'issuedAt', width: 170, render: (v: string) => f.instant(v) },
+              { title: t('issue.issuedBy'), dataIndex: 'issuedBy', width: 140, render: (v: string | null) => v ?? '—' },
+              { title: t('issue.lps'), dataIndex: 'lps', width: 80, align: 'right' },
+              {
+                title: t('issue.state'),
+                key: 'state',
+                width: 170,
+                render: (_: unknown, r) =>
+                  !r.inForce ? (
+                    <Tag>{t('issue.superseded')}</Tag>
+                  ) : r.agrees ? (
+                    <Tag color="green">{t('issue.agrees')}</Tag>
+                  ) : (
+                    <Tag color="warning" data-testid={`issue-changed-${r.quarter}`}>
+                      {t('issue.changed')}
+                    </Tag>
+                  ),
+              },
+              { title: t('issue.note'), dataIndex: 'note', render: (v: string | null) => v ?? '' },
+              { title: t('issue.digest'), dataIndex: 'digest', width: 130, render: (v: string) => <code>{v.slice(0, 12)}</code> },
+            ]}
+          />
+        ) : (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('issue.none')} />
+        )
+      }
+    </QueryState>
   );
 }

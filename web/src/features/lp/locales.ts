@@ -71,6 +71,17 @@ export const lp: Strings = {
     flowsInQuarter: '本季现金流',
     noFlows: '本季无现金流',
     footnote: '期末余额为贵方按实缴比例分享的基金净值，净值依据基金账簿与已批准估值计算；分配的收益（损失）为使各栏平衡的差额。金额单位：元。',
+    issue: {
+      none: '本季度报表尚未由管理人正式出具；以下为按当前账簿计算的数字。',
+      issued: '已于 {{date}} 出具（第 {{version}} 版，校验码 {{digest}}）。',
+      reason: '重述原因：{{note}}',
+      restatedTitle: '出具后账簿有变动。',
+      restatedBody: '以下报表为按当前账簿计算的数字，与已出具版本不同之处列于此表；管理人尚未出具重述版本。',
+      asIssued: '已出具',
+      now: '当前账簿',
+      change: '差额',
+      restatedTag: '出具后账簿有变动',
+    },
     kinds: { call: '缴款通知', contribution: '实缴出资', distribution: '分配', fee: '管理费', investment: '项目投资', proceeds: '项目回款' },
   },
   en: {
@@ -145,5 +156,17 @@ export const lp: Strings = {
     footnote:
       'The ending balance is your paid-in share of the fund’s NAV, computed from the fund’s books and approved valuations; the allocated gain (loss) balances each column. Amounts in CNY.',
     kinds: { call: 'Capital call', contribution: 'Contribution', distribution: 'Distribution', fee: 'Fee', investment: 'Investment', proceeds: 'Proceeds' },
+    issue: {
+      none: 'The manager has not issued this quarter’s statement yet; the figures below are from the books now.',
+      issued: 'Issued on {{date}} (version {{version}}, digest {{digest}}).',
+      reason: 'Restated because: {{note}}',
+      restatedTitle: 'The books have changed since this statement was issued.',
+      restatedBody:
+        'The statement below shows the books now; this table lists where it differs from the version issued. The manager has not issued a restated version yet.',
+      asIssued: 'As issued',
+      now: 'Books now',
+      change: 'Change',
+      restatedTag: 'Changed since issued',
+    },
   },
 };

@@ -291,6 +291,11 @@ function StatementCard(props: { since: string }) {
           >
             {t('download')}
           </Button>
+          {preview.data?.funds.some((x) => x.issued?.differences.length) ? (
+            <Tag color="warning" data-testid="statement-restated">
+              {t('issue.restatedTag')}
+            </Tag>
+          ) : null}
         </Space>
       ) : null}
       {quarter && qtd ? (

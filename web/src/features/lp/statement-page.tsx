@@ -14,6 +14,74 @@ import { type AppRouter, useTRPC, useTRPCClient } from '../../lib/trpc.js';
 const route = getRouteApi('/portfolio/statement');
 type Statement = inferRouterOutputs<AppRouter>['lp']['statement'];
 type Column = Statement['total']['qtd'];
+type Issued = Statement['funds'][number]['issued'];
+
+/** The statement's key for each line a restatement can move. */
+const LINE_KEY: Record<string, string> = {
+  beginningFen: 'beginning',
+  contributionsFen: 'contributions',
+  distributionsFen: 'distributions',
+  feesFen: 'feesExpenses',
+  gainLossFen: 'gainLoss',
+  endingFen: 'ending',
+  committedFen: 'commitment',
+  calledFen: 'calledCapital',
+  unfundedFen: 'unfunded',
+};
+
+/**
+ * Whether the fund issued this statement, which version, and — when the books have moved since — every line
+ * that differs from what was sent (ADR 034). The figures shown are always the books' figures now.
+ */
+function IssueNote({ issued }: { issued: Issued }) {
+  const { t } = useTranslation('lp');
+  const f = useFormat();
+  const yuan = (fen: number) => f.money(fen, { unit: 'yuan', digits: 2, withUnit: false });
+  if (!issued)
+    return (
+      <p className="hl-statement-issue" data-testid="issue-none">
+        {t('issue.none')}
+      </p>
+    );
+  const head = t('issue.issued', { date: f.date(issued.issuedAt.slice(0, 10), 'long'), version: issued.version, digest: issued.digest.slice(0, 12) });
+  if (!issued.differences.length)
+    return (
+      <p className="hl-statement-issue" data-testid="issue-agrees">
+        {head}
+        {issued.note ? ` ${t('issue.reason', { note: issued.note })}` : ''}
+      </p>
+    );
+  return (
+    <div className="hl-statement-issue restated" data-testid="issue-restated">
+      <p>
+        <strong>{t('issue.restatedTitle')}</strong> {head} {t('issue.restatedBody')}
+      </p>
+      <table className="hl-statement-table">
+        <thead>
+          <tr>
+            <th>{t('line')}</th>
+            <th className="num-col">{t('issue.asIssued')}</th>
+            <th className="num-col">{t('issue.now')}</th>
+            <th className="num-col">{t('issue.change')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {issued.differences.map((d) => (
+            <tr key={`${d.column}-${d.line}`}>
+              <td>
+                {t(LINE_KEY[d.line] ?? d.line)}
+                {d.column ? `（${t(d.column)}）` : ''}
+              </td>
+              <td className="num-col num">{yuan(d.issuedFen)}</td>
+              <td className="num-col num">{yuan(d.currentFen)}</td>
+              <td className="num-col num">{yuan(d.currentFen - d.issuedFen)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
 
 /** The quarterly capital account statement as a page that prints cleanly (A4, no navigation). */
 export function StatementPage() {
@@ -62,7 +130,13 @@ export function StatementPage() {
           <div className="hl-statement" data-testid="statement">
             <StatementBlock title={t('allFunds')} row={data.total} testId="statement-total" />
             {data.funds.map((fund) => (
-              <StatementBlock key={fund.fundId} title={`${fund.code} ${f.locale === 'en' ? fund.nameEn : fund.nameZh}`} row={fund} />
+              <StatementBlock
+                key={fund.fundId}
+                title={`${fund.code} ${f.locale === 'en' ? fund.nameEn : fund.nameZh}`}
+                row={fund}
+                issued={fund.issued}
+                testId={`statement-${fund.code}`}
+              />
             ))}
             <h3>{t('flowsInQuarter')}</h3>
             {data.flows.length ? (
@@ -102,6 +176,8 @@ export function StatementPage() {
 function StatementBlock(props: {
   title: string;
   row: Pick<Statement['total'], 'qtd' | 'ytd' | 'itd' | 'committedFen' | 'calledFen' | 'unfundedFen'>;
+  /** Per fund: the version issued to the LP (null: not issued yet); absent for the all-funds block. */
+  issued?: Issued | null;
   testId?: string;
 }) {
   const { t } = useTranslation('lp');
@@ -119,6 +195,7 @@ function StatementBlock(props: {
   return (
     <section className="hl-statement-block" data-testid={props.testId}>
       <h3>{props.title}</h3>
+      {props.issued === undefined ? null : <IssueNote issued={props.issued} />}
       <table className="hl-statement-table">
         <thead>
           <tr>

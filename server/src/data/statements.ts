@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import { commitment, type DbOrTx, fund, type IssuedLines, statementIssue, type Tx, user } from '@highland/drizzle';
+import {
+  canonicalJson,
+  DomainError,
+  isoDateIn,
+  parsePeriod,
+  type StatementDifference,
+  type StatementIssueCreate,
+  type StatementLines,
+  statementDifferences,
+} from '@highland/shared';
+import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
+import type { MutationContext } from '../audit.js';
+import { mutate } from '../audit.js';
+import { lpStatement } from './lp.js';
+
+/**
+ * Quarterly capital account statements as issued (ADR 034): a fund's managers issue a quarter's statements
+ * once the quarter has ended; the figures each LP was sent are kept (append-only) with a digest, so a later
+ * change to the books shows on the LP's statement as a restatement instead of silently rewriting what was
+ * sent. Issuing the same quarter again is a restatement and needs a note.
+ */
+
+type Statement = Awaited<ReturnType<typeof lpStatement>>;
+type FundLines = Statement['funds'][number];
+
+const linesOf = (investorId: number, f: FundLines): IssuedLines => ({
+  investorId,
+  committedFen: f.committedFen,
+  calledFen: f.calledFen,
+  unfundedFen: f.unfundedFen,
+  qtd: f.qtd,
+  ytd: f.ytd,
+  itd: f.itd,
+});
+
+export function digestOf(lines: readonly IssuedLines[]): string {
+  return createHash('sha256').update(canonicalJson(lines)).digest('hex');
+}
+
+/** Each LP's statement lines for one fund and quarter, from the books now (LPs that had committed by the quarter's end). */
+export async function currentLines(db: DbOrTx, fundId: number, quarter: string, today: string): Promise<IssuedLines[]> {
+  const q = parsePeriod(quarter);
+  if (q?.kind !== 'quarter') throw DomainError.field('quarter', 'quarter', 'quarter: must be a quarter such as 2024Q3');
+  const investors = await db
+    .selectDistinct({ id: commitment.investorId })
+    .from(commitment)
+    .where(and(eq(commitment.fundId, fundId), lte(commitment.date, q.end)))
+    .orderBy(asc(commitment.investorId));
+  const out: IssuedLines[] = [];
+  for (const i of investors) {
+    const s = await lpStatement(db, i.id, quarter, today, fundId);
+    const f = s.funds[0];
+    if (f) out.push(linesOf(i.id, f));
+  }
+  return out;
+}
+
+export async function issueStatements(ctx: MutationContext, input: StatementIssueCreate) {
+  return mutate(ctx, async (tx: Tx, audit) => {
+    const [f] = await tx.select({ id: fund.id, code: fund.code }).from(fund).where(eq(fund.id, input.fundId));
+    if (!f) throw DomainError.field('fundId', 'unknownFund', `fundId: no fund with id ${input.fundId}`, { id: input.fundId });
+    const today = isoDateIn(ctx.now());
+    const q = parsePeriod(input.quarter);
+    if (q?.kind !== 'quarter') throw DomainError.field('quarter', 'quarter', 'quarter: must be a quarter such as 2024Q3');
+    if (q.end > today) throw DomainError.field('quarter', 'quarterNotEnded', `quarter: ${q.code} has not ended yet (it ends ${q.end})`, { end: q.end });
+    const lines = await currentLines(tx, f.id, q.code, today);
+    if (!lines.length)
+      throw DomainError.field('quarter', 'noLpsYet', `quarter: fund ${f.code} had no LP by the end of ${q.code}`, { fund: f.code, quarter: q.code });
+    const digest = digestOf(lines);
+    const [previous] = await tx
+      .select({ id: statementIssue.id, digest: statementIssue.digest, issuedAt: statementIssue.issuedAt })
+      .from(statementIssue)
+      .where(and(eq(statementIssue.fundId, f.id), eq(statementIssue.quarter, q.code)))
+      .orderBy(desc(statementIssue.id))
+      .limit(1);
+    const note = input.note?.trim() || null;
+    if (previous && previous.digest === digest)
+      throw new DomainError(
+        'INVALID_STATE',
+        'statement.unchanged',
+        `The ${q.code} statements of ${f.code} issued on ${previous.issuedAt.slice(0, 10)} still agree with the books: nothing to restate.`,
+        { params: { quarter: q.code, fund: f.code, issued: previous.issuedAt.slice(0, 10) } },
+      );
+    if (previous && !note)
+      throw DomainError.field('note', 'restatementNeedsNote', `note: ${q.code} was issued already; say why it is restated`, { quarter: q.code });
+    const [row] = await tx
+      .insert(statementIssue)
+      .values({ fundId: f.id, quarter: q.code, issuedAt: ctx.now().toISOString(), issuedBy: ctx.actor?.userId ?? null, note, lines, digest })
+      .returning({ id: statementIssue.id });
+    if (!row) throw new Error('statement issue insert returned nothing');
+    await audit({
+      action: previous ? 'statement.restate' : 'statement.issue',
+      entity: 'fund',
+      entityId: f.id,
+      after: { issueId: row.id, quarter: q.code, lps: lines.length, digest, restates: previous?.id ?? null, note },
+    });
+    return { id: row.id, quarter: q.code, lps: lines.length, digest, restatement: Boolean(previous) };
+  });
+}
+
+/** A fund's issued statements, newest first, with who issued them and whether the books still agree. */
+export async function statementIssues(db: DbOrTx, fundId: number, today: string) {
+  const rows = await db
+    .select({
+      id: statementIssue.id,
+      quarter: statementIssue.quarter,
+      issuedAt: statementIssue.issuedAt,
+      issuedBy: user.name,
+      note: statementIssue.note,
+      digest: statementIssue.digest,
+      lines: statementIssue.lines,
+    })
+    .from(statementIssue)
+    .leftJoin(user, eq(user.id, statementIssue.issuedBy))
+    .where(eq(statementIssue.fundId, fundId))
+    .orderBy(desc(statementIssue.quarter), desc(statementIssue.id));
+  const latest = new Set<string>();
+  const out = [];
+  for (const r of rows) {
+    const isLatest = !latest.has(r.quarter);
+    latest.add(r.quarter);
+    // Only the version in force of each quarter is compared with the books; earlier ones were restated already.
+    const agrees = isLatest ? digestOf(await currentLines(db, fundId, r.quarter, today)) === r.digest : null;
+    out.push({
+      id: r.id,
+      quarter: r.quarter,
+      issuedAt: r.issuedAt,
+      issuedBy: r.issuedBy,
+      note: r.note,
+      digest: r.digest,
+      lps: r.lines.length,
+      inForce: isLatest,
+      agrees,
+    });
+  }
+  return out;
+}
+
+export interface IssuedStatus {
+  issueId: number;
+  issuedAt: string;
+  digest: string;
+  note: string | null;
+  /** 1 for the first issue of the quarter, 2 for its first restatement… */
+  version: number;
+  /** Where the books now differ from what was issued (empty: they agree). */
+  differences: StatementDifference[];
+}
+
+/** For each fund of an LP's statement: the version issued to it (in force), and how the books now differ from it. */
+export async function issuedStatus(db: DbOrTx, investorId: number, statement: Statement): Promise<Map<number, IssuedStatus>> {
+  const fundIds = statement.funds.map((f) => f.fundId);
+  const out = new Map<number, IssuedStatus>();
+  if (!fundIds.length) return out;
+  const rows = await db
+    .select()
+    .from(statementIssue)
+    .where(and(inArray(statementIssue.fundId, fundIds), eq(statementIssue.quarter, statement.quarter)))
+    .orderBy(asc(statementIssue.id));
+  for (const f of statement.funds) {
+    const versions = rows.filter((r) => r.fundId === f.fundId);
+    const last = versions[versions.length - 1];
+    const mine = last?.lines.find((l) => l.investorId === investorId);
+    if (!last || !mine) continue;
+    out.set(f.fundId, {
+      issueId: last.id,
+      issuedAt: last.issuedAt,
+      digest: last.digest,
+      note: last.note,
+      version: versions.length,
+      differences: statementDifferences(mine as StatementLines, f),
+    });
+  }
+  return out;
+}
