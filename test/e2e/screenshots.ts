@@ -94,6 +94,23 @@ export const SHOTS: Shot[] = [
     ready: (p) => p.getByTestId('statement-preview').waitFor(),
   },
   { file: 'statement-lp.png', as: 'lp@demo.highland', path: '/portfolio/statement?quarter=2026Q3', ready: (p) => p.getByTestId('statement-total').waitFor() },
+  {
+    file: 'statement-restated-lp.png',
+    as: 'lp@demo.highland',
+    path: '/portfolio/statement?quarter=2026Q2',
+    ready: (p) => p.getByTestId('issue-restated').waitFor(),
+  },
+  {
+    file: 'fund-statements-manager.png',
+    as: 'sf10.team1@demo.highland',
+    path: '/funds',
+    ready: async (p) => {
+      await p.getByTestId('fund-link-SF-10').click();
+      await p.getByTestId('fund-title').waitFor();
+      await p.getByRole('tab', { name: '季度报表' }).click();
+      await p.getByTestId('issue-changed-2026Q2').waitFor();
+    },
+  },
   { file: 'performance-mother.png', as: 'gov@demo.highland', path: '/performance', ready: (p) => p.getByTestId('nav-chart').waitFor() },
   {
     file: 'look-through-government.png',
