@@ -16,7 +16,7 @@ import {
   type ValuationCreate,
   type ValuationReview,
 } from '@highland/shared';
-import { and, asc, eq, inArray, isNull, like, ne, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, like, ne, or, sql } from 'drizzle-orm';
 import type { AuditRecorder } from '../audit.js';
 import { liveExit, liveRound } from './live.js';
 
@@ -252,7 +252,7 @@ export async function reverseInvestment(tx: Tx, audit: AuditRecorder, input: Inv
   const flows = await tx
     .select()
     .from(ledgerEntry)
-    .where(and(eq(ledgerEntry.investmentId, inv.id), eq(ledgerEntry.kind, 'investment'), isNull(ledgerEntry.reversesId)));
+    .where(and(eq(ledgerEntry.investmentId, inv.id), eq(ledgerEntry.kind, 'investment'), sql`+${ledgerEntry.reversesId} IS NULL`));
   await reverseLedgerRows(tx, flows, (e) => ({ investmentId: row.id, exitId: e.exitId }), input.reason, meta);
   await audit({ action: 'investment.reverse', entity: 'investment', entityId: inv.id, before: inv, after: { reversalId: row.id, reason: input.reason } });
   return { reversalId: row.id };
@@ -293,7 +293,7 @@ export async function reverseExit(tx: Tx, audit: AuditRecorder, input: ExitRever
     .where(
       and(
         eq(ledgerEntry.kind, 'proceeds'),
-        isNull(ledgerEntry.reversesId),
+        sql`+${ledgerEntry.reversesId} IS NULL`,
         or(
           eq(ledgerEntry.exitId, x.id),
           and(
