@@ -8,6 +8,7 @@ import { groupRouter } from './routers/group.js';
 import { ledgerRouter } from './routers/ledger.js';
 import { listingRouter } from './routers/listing.js';
 import { lpRouter } from './routers/lp.js';
+import { benchmarkRouter } from './routers/benchmark.js';
 import { performanceRouter } from './routers/performance.js';
 import { pipelineRouter } from './routers/pipeline.js';
 import { portfolioRouter } from './routers/portfolio.js';
@@ -32,6 +33,7 @@ export const appRouter = router({
   ledger: ledgerRouter,
   portfolio: portfolioRouter,
   performance: performanceRouter,
+  benchmark: benchmarkRouter,
   lp: lpRouter,
   programme: programmeRouter,
   scoreboard: scoreboardRouter,

@@ -10,6 +10,7 @@ export * from './common/schema.js';
 export * from './company/uscc.js';
 export * from './finance/metrics.js';
 export * from './finance/pme.js';
+export * from './finance/index-series.js';
 export * from './finance/xirr.js';
 export * from './format/format.js';
 export * from './ledger/allocate.js';

@@ -247,3 +247,42 @@ describe('quarterly statements as issued', () => {
     await m.context().close();
   });
 });
+
+describe('benchmark indices and KS-PME', () => {
+  it('an administrator imports an index: a bad line is named and nothing is written; fixed, it is listed; reviewers see KS-PME', async () => {
+    const a = await newPage(browser, base);
+    await signIn(a, 'admin@demo.highland');
+    await a.goto('/admin/benchmarks');
+    const rows = a.getByTestId('index-table').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    const before = await rows.count();
+    await a.getByTestId('index-import').click();
+    await a.getByTestId('index-code').fill('star50');
+    await a.getByTestId('index-name-zh').fill('科创50指数');
+    await a.getByTestId('index-name-en').fill('STAR 50 Index');
+    await a.getByTestId('index-source').fill('中证指数有限公司 · 月末收盘');
+    await a.getByTestId('index-csv').fill('日期,收盘\n2019-12-31,1000\n2021-02-30,1300\n2026-10-30,1180.5');
+    await a.getByTestId('index-form-submit').click();
+    const explain = a.locator('[data-testid=index-form] .ant-form-item-explain-error');
+    await explain.first().waitFor();
+    const refused = (await explain.first().textContent()) ?? '';
+    await a.getByTestId('index-csv').fill('日期,收盘\n2019-12-31,1000\n2021-02-26,1300\n2026-10-30,1180.5');
+    await a.getByTestId('index-form-submit').click();
+    await rows.nth(before).waitFor();
+    const listed = ((await a.getByTestId('index-table').textContent()) ?? '').includes('STAR50');
+
+    const g = await newPage(browser, base);
+    await signIn(g, 'gov@demo.highland');
+    await g.goto('/performance');
+    await g.getByTestId('pme-DEMO-AI50').waitFor();
+    const pme = ((await g.getByTestId('pme-DEMO-AI50').textContent()) ?? '').trim();
+    expect({ refused, rows: await rows.count(), listed, pme }).toEqual({
+      refused: expect.stringContaining('第 3 行日期无法识别'),
+      rows: before + 1,
+      listed: true,
+      pme: expect.stringMatching(/^KS-PME \d+\.\d{2}（对比 示例人工智能指数（演示数据））$/),
+    });
+    await a.context().close();
+    await g.context().close();
+  });
+});

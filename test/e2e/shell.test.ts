@@ -66,7 +66,19 @@ describe('each demo role signs in and sees its own navigation', () => {
       who: 'administrator',
       email: 'admin@demo.highland',
       landing: '/admin/users',
-      nav: ['基金群总览', '投后与业绩', '目标完成情况', '龙头与标杆企业', '科创板上市', '上市服务与政策支持', '用户管理', '计划与目标', '审计日志', '账户设置'],
+      nav: [
+        '基金群总览',
+        '投后与业绩',
+        '目标完成情况',
+        '龙头与标杆企业',
+        '科创板上市',
+        '上市服务与政策支持',
+        '用户管理',
+        '计划与目标',
+        '基准指数',
+        '审计日志',
+        '账户设置',
+      ],
     },
   ];
   for (const c of cases) {

@@ -461,6 +461,11 @@ export const ACCESS_CASES: Record<string, AccessCase> = {
     input: (fx) => ({ id: fx.gpFundId, limit: 20 }),
     scoped: [{ who: 'gp', input: (fx) => ({ id: fx.otherSubFundId, limit: 20 }) }],
   },
+  'benchmark.list': { allowed: ['admin', 'government', 'gp', 'fof'] },
+  'benchmark.import': {
+    allowed: ['admin'],
+    input: () => ({ code: 'STAR50', nameZh: '科创50', nameEn: 'STAR 50', source: '测试 test', rows: [{ date: '2026-10-30', level: 1050.2 }] }),
+  },
   'fund.statementIssues': {
     allowed: ['admin', 'government', 'gp', 'fof'],
     input: (fx) => ({ id: fx.gpFundId }),

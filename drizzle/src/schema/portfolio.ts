@@ -1,4 +1,4 @@
-import { type AnySQLiteColumn, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { user } from './auth.js';
 import { company } from './company.js';
 import { fund } from './fund.js';
@@ -181,4 +181,30 @@ export const statementIssue = sqliteTable(
     digest: text('digest').notNull(),
   },
   (t) => [index('statement_issue_fund_quarter_idx').on(t.fundId, t.quarter, t.id)],
+);
+
+/**
+ * A public-market index to compare funds with (KS-PME): reference data an administrator imports (ADR 035).
+ * The demo's index is synthetic and says so in its name.
+ */
+export const marketIndex = sqliteTable('market_index', {
+  code: text('code').primaryKey(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  /** Where the levels come from (vendor, file, "synthetic demo series"). */
+  source: text('source').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** One closing level of an index on a date. A re-import replaces the level of a date (audited). */
+export const indexLevel = sqliteTable(
+  'index_level',
+  {
+    indexCode: text('index_code')
+      .notNull()
+      .references(() => marketIndex.code),
+    date: text('date').notNull(),
+    level: real('level').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.indexCode, t.date] })],
 );

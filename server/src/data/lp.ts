@@ -1,3 +1,4 @@
+import { pmeAgainstIndexes } from './benchmarks.js';
 import { capitalCall, commitment, type DbOrTx, fund, investor, ledgerEntry } from '@highland/drizzle';
 import {
   addDays,
@@ -85,7 +86,7 @@ const total = (xs: ReadonlyArray<DatedAmount>, asOf: string) => xs.reduce((a, x)
 /** The LP's positions, multiples and net IRR per fund and in all, its cash flows, NAV history and look-through. */
 export async function lpPortal(db: DbOrTx, investorId: number, asOf: string) {
   const { investor: inv, funds, interests } = await investorFlows(db, investorId, asOf);
-  if (!funds.length) return { asOf, investor: inv, totals: null, positions: [], history: [], cashFlows: [], lookThrough: null };
+  if (!funds.length) return { asOf, investor: inv, totals: null, pme: [], positions: [], history: [], cashFlows: [], lookThrough: null };
   const { books } = await loadBooks(
     db,
     funds.map((f) => f.id),
@@ -154,11 +155,19 @@ export async function lpPortal(db: DbOrTx, investorId: number, asOf: string) {
     .where(and(eq(ledgerEntry.investorId, investorId), lte(ledgerEntry.date, asOf)))
     .orderBy(asc(ledgerEntry.date), asc(ledgerEntry.id));
   const look = await describeExposures(db, books.interestExposures(all, asOf));
+  const pme = await pmeAgainstIndexes(
+    db,
+    all.flatMap((i) => i.contributions),
+    all.flatMap((i) => i.distributions),
+    navTotal,
+    asOf,
+  );
   const held = look.companies.filter((c) => c.held);
   return {
     asOf,
     investor: inv,
     totals,
+    pme,
     positions,
     history,
     cashFlows,

@@ -29,6 +29,7 @@ import { type FundScope, fundScopeCondition } from '../auth/scope.js';
 import { loadBooks } from './books.js';
 import { positionEvents } from './portfolio.js';
 import { liveRound } from './live.js';
+import { pmeAgainstIndexes } from './benchmarks.js';
 
 export type FundInfo = Awaited<ReturnType<typeof fundInfo>>;
 
@@ -201,9 +202,11 @@ export async function fundPerformance(db: DbOrTx, fundId: number, asOf: string) 
     .from(valuation)
     .where(and(eq(valuation.fundId, fundId), eq(valuation.status, 'pending')));
 
+  const pme = await pmeAgainstIndexes(db, book.contributions, book.distributions, summary.navFen, asOf);
   return {
     asOf,
     fund: info,
+    pme,
     summary: { ...summary, cashFen: books.cashAt(fundId, asOf), gross },
     history,
     holdings: holdings.sort((a, b) => b.valueFen - a.valueFen || b.realisedFen - a.realisedFen),

@@ -6,6 +6,7 @@ import { DEMO_GP_FUND, DEMO_LP_NAME, DIRECT_VEHICLE, MOTHER_FUND } from './names
 import { seedPipeline } from './pipeline.js';
 import { seedPortfolio } from './portfolio.js';
 import { Random } from './random.js';
+import { seedBenchmarks } from './benchmarks.js';
 import { seedStatements } from './statements.js';
 import { seedScoreboard } from './scoreboard.js';
 
@@ -29,7 +30,8 @@ export async function seedDemo(db: Db, now: () => Date): Promise<Record<string, 
     const pipeline = await seedPipeline(tx, rng.fork('pipeline'), group, createdAt);
     const scoreboard = await seedScoreboard(tx, rng.fork('scoreboard'), createdAt);
     const statements = await seedStatements(tx, createdAt);
-    const counts = { ...group.counts, users, ...portfolio.counts, ...pipeline, ...scoreboard, ...statements };
+    const benchmarks = await seedBenchmarks(tx, rng.fork('benchmarks'), createdAt);
+    const counts = { ...group.counts, users, ...portfolio.counts, ...pipeline, ...scoreboard, ...statements, ...benchmarks };
     await audit({ action: 'demo.seed', entity: 'database', entityId: 'demo', after: counts });
     return counts;
   });

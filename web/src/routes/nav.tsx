@@ -11,6 +11,7 @@ import {
   PieChartOutlined,
   ProjectOutlined,
   RiseOutlined,
+  StockOutlined,
   SolutionOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -65,6 +66,7 @@ export function navItems(): NavItem[] {
     { path: '/support', section: 'plan', label: 'support', icon: <GiftOutlined />, visible: (a) => a.role !== 'lp' },
     { path: '/admin/users', section: 'system', label: 'users', icon: <TeamOutlined />, visible: (a) => a.role === 'admin' },
     { path: '/admin/programmes', section: 'system', label: 'programmes', icon: <FlagOutlined />, visible: (a) => a.role === 'admin' },
+    { path: '/admin/benchmarks', section: 'system', label: 'benchmarks', icon: <StockOutlined />, visible: (a) => a.role === 'admin' },
     { path: '/audit', section: 'system', label: 'audit', icon: <AuditOutlined />, visible: (a) => a.role === 'admin' || a.role === 'government' },
     { path: '/account', section: 'system', label: 'account', icon: <UserOutlined />, visible: () => true },
   ];

@@ -213,6 +213,14 @@ const programmesRoute = createRoute({
     lazyRouteComponent(() => import('../features/plan/programmes-page.js'), 'ProgrammesPage'),
   ),
 });
+const benchmarksRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/benchmarks',
+  component: gated(
+    (a) => a.role === 'admin',
+    lazyRouteComponent(() => import('../features/performance/benchmarks-page.js'), 'BenchmarksPage'),
+  ),
+});
 const usersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/users',
@@ -334,6 +342,7 @@ const routeTree = rootRoute.addChildren([
   performanceRoute,
   positionRoute,
   usersRoute,
+  benchmarksRoute,
   auditRoute,
   accountRoute,
   boardRoute,

@@ -10,6 +10,7 @@ import { AsOfPicker, todayIso } from '../../components/ui/as-of-picker.js';
 import { Chart, type ChartOption } from '../../components/ui/chart.js';
 import { Page } from '../../components/ui/page.js';
 import { QueryState } from '../../components/ui/query-state.js';
+import { PmeNote } from '../../components/ui/pme-note.js';
 import { Stat } from '../../components/ui/stat.js';
 import { downloadBase64 } from '../../lib/download.js';
 import { errorMessage } from '../../lib/errors.js';
@@ -75,7 +76,18 @@ function Portal({ data: d }: { data: PortalData }) {
           <Stat testId="lp-nav" label={t('nav')} value={f.money(totals.navFen)} note={t('navNote')} />
         </Col>
         <Col xs={12} md={6}>
-          <Stat testId="lp-irr" label={t('netIrr')} value={f.percent(totals.irr)} note={t('irrNote')} />
+          <Stat
+            testId="lp-irr"
+            label={t('netIrr')}
+            value={f.percent(totals.irr)}
+            note={
+              <>
+                {t('irrNote')}
+                <br />
+                <PmeNote pme={d.pme} />
+              </>
+            }
+          />
         </Col>
         <Col xs={12} md={6}>
           <Stat testId="lp-tvpi" label={t('tvpi')} value={f.multiple(totals.tvpi)} note={t('tvpiNote')} />

@@ -10,6 +10,7 @@ import { AsOfPicker, todayIso } from '../../components/ui/as-of-picker.js';
 import { Chart, type ChartOption } from '../../components/ui/chart.js';
 import { Page } from '../../components/ui/page.js';
 import { QueryState } from '../../components/ui/query-state.js';
+import { PmeNote } from '../../components/ui/pme-note.js';
 import { Stat } from '../../components/ui/stat.js';
 import { useFormat } from '../../lib/format.js';
 import { useSession } from '../../lib/session.js';
@@ -110,7 +111,12 @@ function FundView(props: { data: Performance; tab: string; onTab: (tab: string) 
           <Stat testId="perf-nav" label={t('nav')} value={f.money(s.navFen)} note={t('navNote', { cash: f.money(s.cashFen) })} />
         </Col>
         <Col xs={12} md={8} xl={4}>
-          <Stat testId="perf-irr" label={t('netIrr')} value={s.irr === null && s.paidInFen > 0 ? t('irrNone') : f.percent(s.irr)} />
+          <Stat
+            testId="perf-irr"
+            label={t('netIrr')}
+            value={s.irr === null && s.paidInFen > 0 ? t('irrNone') : f.percent(s.irr)}
+            note={<PmeNote pme={d.pme} />}
+          />
         </Col>
         <Col xs={12} md={8} xl={4}>
           <Stat
