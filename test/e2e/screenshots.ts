@@ -101,6 +101,12 @@ export const SHOTS: Shot[] = [
     ready: (p) => p.getByTestId('issue-restated').waitFor(),
   },
   {
+    file: 'benchmarks-admin.png',
+    as: 'admin@demo.highland',
+    path: '/admin/benchmarks',
+    ready: (p) => p.getByTestId('index-table').locator('tbody tr.ant-table-row').first().waitFor(),
+  },
+  {
     file: 'fund-statements-manager.png',
     as: 'sf10.team1@demo.highland',
     path: '/funds',

@@ -81,6 +81,7 @@ export const lp: Strings = {
       now: '当前账簿',
       change: '差额',
       restatedTag: '出具后账簿有变动',
+      lineIn: '{{line}}（{{column}}）',
     },
     kinds: { call: '缴款通知', contribution: '实缴出资', distribution: '分配', fee: '管理费', investment: '项目投资', proceeds: '项目回款' },
   },
@@ -167,6 +168,7 @@ export const lp: Strings = {
       now: 'Books now',
       change: 'Change',
       restatedTag: 'Changed since issued',
+      lineIn: '{{line}} ({{column}})',
     },
   },
 };

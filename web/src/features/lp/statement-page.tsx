@@ -68,10 +68,7 @@ function IssueNote({ issued }: { issued: Issued }) {
         <tbody>
           {issued.differences.map((d) => (
             <tr key={`${d.column}-${d.line}`}>
-              <td>
-                {t(LINE_KEY[d.line] ?? d.line)}
-                {d.column ? `（${t(d.column)}）` : ''}
-              </td>
+              <td>{d.column ? t('issue.lineIn', { line: t(LINE_KEY[d.line] ?? d.line), column: t(d.column) }) : t(LINE_KEY[d.line] ?? d.line)}</td>
               <td className="num-col num">{yuan(d.issuedFen)}</td>
               <td className="num-col num">{yuan(d.currentFen)}</td>
               <td className="num-col num">{yuan(d.currentFen - d.issuedFen)}</td>
