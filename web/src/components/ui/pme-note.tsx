@@ -1,14 +1,11 @@
+import type { inferRouterOutputs } from '@trpc/server';
 import { Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format.js';
+import type { AppRouter } from '../../lib/trpc.js';
 
-export interface PmeFigure {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  value: number | null;
-  reason: 'noContributions' | 'notCovered' | null;
-}
+/** KS-PME against each index held, as `performance.fund` and `lp.portal` return it. */
+type PmeFigure = inferRouterOutputs<AppRouter>['performance']['fund']['pme'][number];
 
 /**
  * The line under a net IRR: KS-PME against the first index that gives a figure (or why the first one cannot),
