@@ -14,7 +14,7 @@ export default defineConfig({
       {
         ...sourceFirst,
         // Exhaustive date and corpus checks take seconds; under a full parallel run on two cores, more than the default 5 s.
-        test: { name: 'shared', root: './shared', include: ['src/**/*.test.ts'], testTimeout: 30_000 },
+        test: { name: 'shared', root: './shared', include: ['src/**/*.test.ts'], setupFiles: ['./src/fast-check.test-setup.ts'], testTimeout: 30_000 },
       },
       {
         ...sourceFirst,

@@ -76,3 +76,31 @@ describe('a mother-fund manager sets up a sub-fund', () => {
     await p.context().close();
   });
 });
+
+describe('a sub-fund manager releases an LP’s uncalled commitment', () => {
+  it('more than the uncalled amount is refused beside the amount; a valid release lowers the LP’s uncalled amount and the fund’s size', async () => {
+    const p = await newPage(browser, server.url);
+    await signIn(p, 'gp@demo.highland');
+    await p.goto('/funds');
+    await p.getByTestId('fund-link-SF-01').click();
+    await p.getByTestId('fund-title').waitFor();
+    const size = async () => ((await p.getByTestId('fund-size').textContent()) ?? '').replace(/\s+/g, '');
+    const before = await size();
+    await p.getByTestId('fund-actions').click();
+    await p.getByText('释放未缴出资').click();
+    await p.getByTestId('release-investor').click();
+    await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '申江证券' }).click();
+    await p.getByTestId('release-amount').fill('999999');
+    await p.getByTestId('release-reason').fill('出资人违约，释放其未缴出资');
+    await p.getByTestId('release-form-submit').click();
+    const explain = p.locator('[data-testid=release-form] .ant-form-item-explain-error');
+    await explain.first().waitFor();
+    const refused = (await explain.first().textContent()) ?? '';
+    await p.getByTestId('release-amount').fill('100');
+    await p.getByTestId('release-form-submit').click();
+    await p.getByTestId('release-form').waitFor({ state: 'detached' });
+    await p.waitForFunction((b) => document.querySelector('[data-testid=fund-size]')?.textContent?.replace(/\s+/g, '') !== b, before);
+    expect({ refused, changed: (await size()) !== before }).toEqual({ refused: expect.stringContaining('未催缴'), changed: true });
+    await p.context().close();
+  });
+});

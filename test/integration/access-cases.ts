@@ -476,6 +476,13 @@ export const ACCESS_CASES: Record<string, AccessCase> = {
   'fund.investorOptions': { allowed: ['gp', 'fof'] },
   'fund.create': { allowed: ['admin', 'fof'], input: () => NEW_FUND },
   'fund.update': { allowed: ['admin', 'fof'], input: (fx) => ({ id: fx.gpFundId, nameEn: 'Shanghai Zhangjiang AI Chip Venture Fund I' }) },
+  'ledger.release': {
+    allowed: ['gp', 'fof'],
+    input: (fx) => ({ fundId: fx.gpFundId, investorId: fx.lpInvestorId, date: '2026-11-10', amountFen: 100_000_000, reason: '出资人违约，释放其未缴出资' }),
+    scoped: [
+      { who: 'gp', input: (fx) => ({ fundId: fx.otherSubFundId, investorId: fx.lpInvestorId, date: '2026-11-10', amountFen: 100_000_000, reason: 'x' }) },
+    ],
+  },
   'ledger.commit': {
     allowed: ['gp', 'fof'],
     input: (fx) => ({ fundId: fx.gpFundId, date: '2026-10-30', isClose: true, lines: [{ investorId: fx.lpInvestorId, amountFen: 100_000_000_00 }] }),

@@ -11,7 +11,7 @@ function sources(dir: string): string[] {
     if (name === 'node_modules' || name === 'dist') continue;
     const p = join(dir, name);
     if (statSync(p).isDirectory()) out.push(...sources(p));
-    else if (/\.(ts|tsx)$/.test(name) && !/\.test\.ts$/.test(name)) out.push(p);
+    else if (/\.(ts|tsx)$/.test(name) && !/\.test(-setup)?\.ts$/.test(name)) out.push(p); // tests and their setup are not shipped code
   }
   return out;
 }

@@ -134,6 +134,8 @@ export const commitment = sqliteTable(
     phase: integer('phase'),
     /** Set when a government-share cap was exceeded under an explicit, audited override. */
     overrideReason: text('override_reason'),
+    /** Why a negative row (a release of uncalled commitment, ADR 036) was recorded. */
+    note: text('note'),
     createdAt: text('created_at').notNull(),
     createdBy: integer('created_by'),
   },

@@ -1,5 +1,7 @@
 import { capitalCall, commitment, company, type DbOrTx, fund, fundPhase, investor, ledgerEntry, navStatement, reinvestEvidence } from '@highland/drizzle';
 import {
+  checkRelease,
+  type CommitmentRelease,
   allocateCall,
   allocateToLps,
   type CapitalCallInput,
@@ -169,6 +171,70 @@ export async function recordCommitments(ctx: MutationContext, input: CommitmentR
       });
     }
     return { ids: rows.map((r) => r.id), override: check.override, sizeAfterFen: check.sizeAfterFen, govShareAfter: check.shareAfter };
+  });
+}
+
+/**
+ * Releases part or all of an LP's uncalled commitment from a date (ADR 036): a negative commitment row with
+ * the reason, so the fund's size, the LP's uncalled amount and every leverage figure fall from that date and
+ * not before. At most the LP's uncalled amount; not before a capital call already made. Audited.
+ */
+export async function releaseCommitment(ctx: MutationContext, input: CommitmentRelease) {
+  return mutate(ctx, async (tx, audit) => {
+    const f = await fundOrThrow(tx, input.fundId);
+    assertFlowDate(f, input.date);
+    const [held] = await tx.all<{ committed: number | null; called: number | null; phase: number | null }>(sql`
+      SELECT (SELECT SUM(amount_fen) FROM commitment WHERE fund_id = ${f.id} AND investor_id = ${input.investorId} AND date <= ${input.date}) AS committed,
+        (SELECT SUM(amount_fen) FROM ledger_entry WHERE fund_id = ${f.id} AND investor_id = ${input.investorId} AND kind = 'call' AND date <= ${input.date}) AS called,
+        (SELECT phase FROM commitment WHERE fund_id = ${f.id} AND investor_id = ${input.investorId} AND amount_fen > 0 ORDER BY date DESC, id DESC LIMIT 1) AS phase`);
+    const [last] = await tx.all<{ d: string | null }>(sql`
+      SELECT MAX(date) AS d FROM ledger_entry WHERE fund_id = ${f.id} AND kind = 'call' AND +reverses_id IS NULL
+        AND id NOT IN (SELECT reverses_id FROM ledger_entry WHERE reverses_id IS NOT NULL)`);
+    const committedFen = Number(held?.committed ?? 0);
+    const calledFen = Number(held?.called ?? 0);
+    const r = checkRelease({
+      investorId: input.investorId,
+      amountFen: input.amountFen,
+      date: input.date,
+      committedFen,
+      calledFen,
+      lastCallDate: last?.d ?? null,
+    });
+    if (!r.ok) {
+      if (r.rule === 'notAnInvestor')
+        refuse('investorId', r.rule, `investor ${input.investorId} has no commitment to fund ${f.code} by ${input.date}`, r.params);
+      if (r.rule === 'releaseBeforeLaterCall')
+        refuse('date', r.rule, `must not be before the fund's last capital call (${r.params.lastCall}): that call was split on the commitment`, r.params);
+      refuse('amountFen', r.rule, `must not exceed the LP's uncalled commitment on ${input.date} (${money(Number(r.params.uncalledFen))})`, r.params);
+    }
+    const [row] = await tx
+      .insert(commitment)
+      .values({
+        fundId: f.id,
+        investorId: input.investorId,
+        amountFen: -input.amountFen,
+        date: input.date,
+        phase: f.kind === 'mother' ? (held?.phase ?? 1) : null,
+        note: input.reason,
+        createdAt: ctx.now().toISOString(),
+        createdBy: ctx.actor?.userId ?? null,
+      })
+      .returning({ id: commitment.id });
+    await audit({
+      action: 'commitment.release',
+      entity: 'fund',
+      entityId: f.id,
+      after: {
+        commitmentId: row?.id,
+        investorId: input.investorId,
+        date: input.date,
+        amountFen: input.amountFen,
+        reason: input.reason,
+        committedBeforeFen: committedFen,
+        uncalledBeforeFen: committedFen - calledFen,
+      },
+    });
+    return { id: row?.id ?? 0, committedFen: committedFen - input.amountFen, uncalledFen: committedFen - calledFen - input.amountFen };
   });
 }
 

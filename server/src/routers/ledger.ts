@@ -6,6 +6,7 @@ import {
   LpFlowSchema,
   NavStatementSchema,
   ReinvestEvidenceSchema,
+  CommitmentReleaseSchema,
   ReversalSchema,
   StatementIssueCreateSchema,
 } from '@highland/shared';
@@ -20,6 +21,7 @@ import {
   recordContributions,
   recordNav,
   recordReinvestEvidence,
+  releaseCommitment,
   reverseEntry,
 } from '../data/ledger.js';
 import { issueStatements } from '../data/statements.js';
@@ -33,6 +35,12 @@ export const ledgerRouter = router({
   commit: writer.input(CommitmentRecordSchema).mutation(async ({ ctx, input }) => {
     await assertCommitmentWritable(ctx.db, ctx.actor, input.fundId);
     return recordCommitments(ctx, input);
+  }),
+
+  /** Releases part of an LP's uncalled commitment from a date (default, or the end of the investment period). ADR 036. */
+  release: writer.input(CommitmentReleaseSchema).mutation(async ({ ctx, input }) => {
+    await assertCommitmentWritable(ctx.db, ctx.actor, input.fundId);
+    return releaseCommitment(ctx, input);
   }),
 
   capitalCall: writer.input(CapitalCallSchema).mutation(({ ctx, input }) => {

@@ -329,6 +329,17 @@ describe('xnpv', () => {
     expect(xnpv(rate, flows)).toBeCloseTo(expected, 9);
   });
 
+  it('a root closer to −1 than any double is returned as the closest double above −1, never −1 itself', () => {
+    // Found by the NPV property: +1e12 today, −9.01e11 tomorrow; 1 + r ≈ 3e-17, below the doubles' spacing at −1.
+    // Newton's NPV came out exactly 0 there, and the rate rounded to −1 (not a rate: the NPV is undefined).
+    expect(
+      xirr([
+        { date: '2029-12-15', amount: -901197848276 },
+        { date: '2029-12-14', amount: 999999999970 },
+      ]),
+    ).toBe(-1 + 2 ** -53);
+  });
+
   it('rejects a rate of −100 % or below', () => {
     expect(thrown(() => xnpv(-1, [{ date: '2019-01-01', amount: 1 }]))).toBeInstanceOf(RangeError);
   });

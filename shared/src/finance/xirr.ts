@@ -308,7 +308,7 @@ function newtonUnique(start: number): number {
       fpp += t * tt;
       s += term < 0 ? -term : term;
     }
-    if (f === 0) return Math.expm1(y);
+    if (f === 0) return toRate(y) ?? Number.NaN; // never −1 itself: a root closer to −1 than any double is MIN_RATE
     const ratio = (f * fpp) / (fp * fp);
     const delta = ratio > -1 && ratio < 1 ? f / fp / (1 - 0.5 * ratio) : f / fp;
     const next = y - delta;

@@ -13,7 +13,9 @@ export type LedgerRule =
   | 'noInvestors'
   | 'alreadyReversed'
   | 'reversalOfReversal'
-  | 'callHasContributions';
+  | 'callHasContributions'
+  | 'releaseExceedsUncalled'
+  | 'releaseBeforeLaterCall';
 
 export type RuleResult<T> = { ok: true; value: T } | { ok: false; rule: LedgerRule; params: Record<string, string | number> };
 
@@ -100,5 +102,28 @@ export function checkReversal(
   if (state.reversedBy !== null) return { ok: false, rule: 'alreadyReversed', params: { entryId: entry.id, reversedBy: state.reversedBy } };
   if (entry.kind === 'call' && state.paidOnCallFen > 0)
     return { ok: false, rule: 'callHasContributions', params: { entryId: entry.id, paidFen: state.paidOnCallFen } };
+  return { ok: true, value: null };
+}
+
+/**
+ * A release of uncalled commitment (an LP's default on future calls, or the uncalled part cancelled when
+ * the investment period ends; ADR 036): at most what the LP has not been called for as of the date, and
+ * not dated before a capital call already made (that call's split rested on the commitment).
+ */
+export function checkRelease(input: {
+  investorId: number;
+  amountFen: number;
+  date: string;
+  /** The LP's commitment and calls to the fund as of `date`. */
+  committedFen: number;
+  calledFen: number;
+  /** The fund's latest capital call date, if any. */
+  lastCallDate: string | null;
+}): RuleResult<null> {
+  if (input.committedFen <= 0) return { ok: false, rule: 'notAnInvestor', params: { investorId: input.investorId } };
+  if (input.lastCallDate !== null && input.lastCallDate > input.date)
+    return { ok: false, rule: 'releaseBeforeLaterCall', params: { lastCall: input.lastCallDate } };
+  const uncalled = input.committedFen - input.calledFen;
+  if (input.amountFen > uncalled) return { ok: false, rule: 'releaseExceedsUncalled', params: { uncalledFen: uncalled, amountFen: input.amountFen } };
   return { ok: true, value: null };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { idleClock, setUpClock, termClock } from './compliance.js';
-import { allocateCall, allocateToLps, checkFlowDate, checkReversal, type LpPosition } from './ledger.js';
+import { allocateCall, allocateToLps, checkFlowDate, checkRelease, checkReversal, type LpPosition } from './ledger.js';
 import { reinvestment, reinvestWeight } from './reinvest.js';
 import { type CommitmentCheckInput, checkCommitment, overCapSince } from './share.js';
 
@@ -264,4 +264,18 @@ describe('compliance clocks', () => {
     ['a liquidated fund has no term clock', termClock({ id: 1, establishedDate: '2015-01-01', termYears: 8, status: 'liquidated' }, '2024-01-01'), null],
   ];
   for (const [name, actual, expected] of cases) it(name, () => expect(actual).toEqual(expected));
+});
+
+describe('a release of uncalled commitment', () => {
+  const base = { investorId: 7, amountFen: 1_000, date: '2026-06-30', committedFen: 10_000, calledFen: 8_000, lastCallDate: '2026-03-31' };
+  const rule = (over: Partial<typeof base> & { lastCallDate?: string | null }) => {
+    const r = checkRelease({ ...base, ...over });
+    return r.ok ? 'ok' : r.rule;
+  };
+  it('up to the uncalled amount, after the last call: allowed', () =>
+    expect([rule({}), rule({ amountFen: 2_000 }), rule({ lastCallDate: null })]).toEqual(['ok', 'ok', 'ok']));
+  it('more than the uncalled amount: refused', () => expect(rule({ amountFen: 2_001 })).toBe('releaseExceedsUncalled'));
+  it('dated before a call already made: refused', () => expect(rule({ date: '2026-03-30' })).toBe('releaseBeforeLaterCall'));
+  it('on the day of the last call: allowed (the call came first)', () => expect(rule({ date: '2026-03-31' })).toBe('ok'));
+  it('an investor not in the fund: refused', () => expect(rule({ committedFen: 0, calledFen: 0 })).toBe('notAnInvestor'));
 });

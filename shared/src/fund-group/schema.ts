@@ -122,6 +122,16 @@ export const ContributionRecordSchema = z.object({ callId: IdSchema, date: IsoDa
 export type ContributionRecord = z.infer<typeof ContributionRecordSchema>;
 
 /** A distribution or a fee: per-LP lines, or a total split pro rata (distributions by paid-in, fees by commitment). */
+/** Releasing part or all of an LP's uncalled commitment, with the reason (ADR 036). */
+export const CommitmentReleaseSchema = z.object({
+  fundId: IdSchema,
+  investorId: IdSchema,
+  date: IsoDateSchema,
+  amountFen: PositiveMoneyFenSchema,
+  reason: NoteSchema.min(1, { message: 'is required' }),
+});
+export type CommitmentRelease = z.infer<typeof CommitmentReleaseSchema>;
+
 export const LpFlowSchema = z
   .object({
     fundId: IdSchema,

@@ -22,7 +22,7 @@ import { useTRPC } from '../../lib/trpc.js';
 import { applyServerErrors, zodRule } from '../../lib/validation.js';
 
 /** The writes a fund's managers make from its page; each opens a form, checks it with the server's schema, and shows the server's rule if it refuses. */
-export type FundAction = 'commit' | 'call' | 'contribute' | 'distribute' | 'fee' | 'nav' | 'reverse' | 'evidence' | 'statements';
+export type FundAction = 'commit' | 'release' | 'call' | 'contribute' | 'distribute' | 'fee' | 'nav' | 'reverse' | 'evidence' | 'statements';
 
 interface Lp {
   investorId: number;
@@ -128,6 +128,8 @@ export function FundActionModals(props: {
   companies: Array<{ id: number; name: string }>;
   /** The fund's set-up date: the first quarter it can issue statements for. */
   since?: string | null;
+  /** The fund's LPs with what they have not been called for yet (as of the page's date), for a release. */
+  holders?: Array<{ investorId: number; nameZh: string; nameEn: string; uncalledFen: number }>;
 }) {
   const { t } = useTranslation(['group', 'common']);
   const f = useFormat();
@@ -139,6 +141,7 @@ export function FundActionModals(props: {
   const fee = useMutation(trpc.ledger.fee.mutationOptions());
   const nav = useMutation(trpc.ledger.nav.mutationOptions());
   const issue = useMutation(trpc.ledger.issueStatements.mutationOptions());
+  const release = useMutation(trpc.ledger.release.mutationOptions());
   const reverse = useMutation(trpc.ledger.reverse.mutationOptions());
   const evidence = useMutation(trpc.ledger.evidence.mutationOptions());
   const createInvestor = useMutation(trpc.ledger.createInvestor.mutationOptions());
@@ -366,6 +369,44 @@ export function FundActionModals(props: {
             </Form.Item>
             <Form.Item name="source" label={t('f.source')}>
               <Input maxLength={500} />
+            </Form.Item>
+          </>
+        )}
+      </ActionModal>
+
+      <ActionModal<{ investorId: number; date: string; amountFen: number; reason: string }>
+        open={open('release')}
+        title={t('act.release')}
+        onClose={props.onClose}
+        testId="release-form"
+        names={['investorId', 'date', 'amountFen', 'reason']}
+        initial={{ date: today }}
+        submit={(v) => release.mutateAsync({ fundId: props.fundId, ...v })}
+      >
+        {() => (
+          <>
+            <Alert type="info" showIcon title={t('act.releaseHint')} style={{ marginBottom: 12 }} />
+            <Form.Item name="investorId" label={t('f.investor')} rules={[{ required: true, message: t('validation:required') }]}>
+              <Select
+                data-testid="release-investor"
+                options={(props.holders ?? [])
+                  .filter((h) => h.uncalledFen > 0)
+                  .map((h) => ({
+                    value: h.investorId,
+                    label: t('act.releaseOption', { name: f.locale === 'en' ? h.nameEn : h.nameZh, uncalled: f.money(h.uncalledFen) }),
+                  }))}
+              />
+            </Form.Item>
+            <Space size={24} align="start">
+              <Form.Item name="date" label={t('f.date')} rules={[zodRule(IsoDateSchema, t)]} {...isoDateItem}>
+                <IsoDatePicker testId="release-date" />
+              </Form.Item>
+              <Form.Item name="amountFen" label={t('f.amount')} rules={[zodRule(PositiveMoneyFenSchema, t)]} style={{ width: 220 }}>
+                <MoneyInput testId="release-amount" />
+              </Form.Item>
+            </Space>
+            <Form.Item name="reason" label={t('act.releaseReason')} rules={[{ required: true, whitespace: true, message: t('validation:required') }]}>
+              <Input.TextArea rows={2} maxLength={500} data-testid="release-reason" placeholder={t('act.releaseReasonHint')} />
             </Form.Item>
           </>
         )}

@@ -58,6 +58,7 @@ export function FundPage() {
         const lpName = (i: { nameZh: string; nameEn: string }) => (f.locale === 'en' ? i.nameEn : i.nameZh);
         const menu = [
           committer ? { key: 'commit', label: t('act.commit') } : null,
+          committer ? { key: 'release', label: t('act.release') } : null,
           writer ? { key: 'call', label: t('act.call') } : null,
           writer ? { key: 'distribute', label: t('act.distribute') } : null,
           writer ? { key: 'fee', label: t('act.fee') } : null,
@@ -377,6 +378,7 @@ export function FundPage() {
               })}
               companies={[...new Map(d.reinvest.lines.map((l) => [l.companyId, { id: l.companyId, name: f.locale === 'en' ? l.nameEn : l.nameZh }])).values()]}
               since={fund.establishedDate}
+              holders={d.positions.map((x) => ({ investorId: x.investorId, nameZh: x.nameZh, nameEn: x.nameEn, uncalledFen: x.uncalledFen }))}
             />
           </Page>
         );

@@ -1,0 +1,1 @@
+ALTER TABLE `commitment` ADD `note` text;
