@@ -100,7 +100,15 @@ describe('a sub-fund manager releases an LP’s uncalled commitment', () => {
     await p.getByTestId('release-form-submit').click();
     await p.getByTestId('release-form').waitFor({ state: 'detached' });
     await p.waitForFunction((b) => document.querySelector('[data-testid=fund-size]')?.textContent?.replace(/\s+/g, '') !== b, before);
-    expect({ refused, changed: (await size()) !== before }).toEqual({ refused: expect.stringContaining('未催缴'), changed: true });
+    const row = p.getByTestId('positions-table').locator('tbody tr.ant-table-row', { hasText: '申江证券' });
+    await row.locator('.ant-table-row-expand-icon').click();
+    const history = p.locator('[data-testid^=commitments-]');
+    await history.waitFor();
+    expect({ refused, changed: (await size()) !== before, history: ((await history.textContent()) ?? '').replace(/\s+/g, '') }).toEqual({
+      refused: expect.stringContaining('未催缴'),
+      changed: true,
+      history: expect.stringMatching(/认缴.*释放未缴-100\.00出资人违约，释放其未缴出资/),
+    });
     await p.context().close();
   });
 });

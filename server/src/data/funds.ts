@@ -1,4 +1,16 @@
-import { capitalCall, company, type DbOrTx, fund, fundPhase, investor, ledgerEntry, manager, navStatement, reinvestEvidence } from '@highland/drizzle';
+import {
+  capitalCall,
+  commitment,
+  company,
+  type DbOrTx,
+  fund,
+  fundPhase,
+  investor,
+  ledgerEntry,
+  manager,
+  navStatement,
+  reinvestEvidence,
+} from '@highland/drizzle';
 import {
   DomainError,
   type FundCreate,
@@ -93,6 +105,8 @@ export interface PositionRow {
   outstandingFen: number;
   distributedFen: number;
   feesFen: number;
+  /** Every commitment row to the fund dated on or before the page's date: closes, and releases (negative, with their reason). */
+  commitments: Array<{ id: number; date: string; amountFen: number; note: string | null; overrideReason: string | null }>;
 }
 
 /**
@@ -117,6 +131,18 @@ export async function fundDetail(db: DbOrTx, fundId: number, asOf: string) {
   const firsts = await db.all<{ investor_id: number; first: string }>(
     sql`SELECT investor_id, MIN(date) AS first FROM commitment WHERE fund_id = ${f.id} GROUP BY investor_id`,
   );
+  const history = await db
+    .select({
+      id: commitment.id,
+      investorId: commitment.investorId,
+      date: commitment.date,
+      amountFen: commitment.amountFen,
+      note: commitment.note,
+      overrideReason: commitment.overrideReason,
+    })
+    .from(commitment)
+    .where(and(eq(commitment.fundId, f.id), lte(commitment.date, asOf)))
+    .orderBy(asc(commitment.date), asc(commitment.id));
   const rows: PositionRow[] = positions
     .filter((p) => p.committedFen !== 0 || p.calledFen !== 0)
     .map((p) => {
@@ -134,6 +160,7 @@ export async function fundDetail(db: DbOrTx, fundId: number, asOf: string) {
         outstandingFen: p.calledFen - p.contributedFen,
         distributedFen: p.distributedFen,
         feesFen: p.feesFen,
+        commitments: history.filter((c) => c.investorId === p.investorId).map(({ investorId: _, ...c }) => c),
       };
     })
     .sort((a, b) => b.committedFen - a.committedFen || a.investorId - b.investorId);

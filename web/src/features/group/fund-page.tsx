@@ -177,6 +177,31 @@ export function FundPage() {
                           dataSource={d.positions}
                           pagination={d.positions.length > 30 ? { pageSize: 30 } : false}
                           scroll={{ x: 1100 }}
+                          expandable={{
+                            // Each LP's commitment rows: the closes it joined and any release of its uncalled part (ADR 036).
+                            expandedRowRender: (r) => (
+                              <Table
+                                size="small"
+                                rowKey="id"
+                                pagination={false}
+                                data-testid={`commitments-${r.investorId}`}
+                                dataSource={r.commitments}
+                                style={{ maxWidth: 760 }}
+                                columns={[
+                                  { title: t('f.date'), dataIndex: 'date', width: 110 },
+                                  {
+                                    title: t('commitKind'),
+                                    key: 'kind',
+                                    width: 130,
+                                    render: (_: unknown, c) =>
+                                      c.amountFen < 0 ? <Tag color="orange">{t('commitRelease')}</Tag> : <Tag color="blue">{t('commitClose')}</Tag>,
+                                  },
+                                  { title: t('f.amount'), dataIndex: 'amountFen', align: 'right', width: 140, render: money },
+                                  { title: t('commitNote'), key: 'note', render: (_: unknown, c) => c.note ?? c.overrideReason ?? '' },
+                                ]}
+                              />
+                            ),
+                          }}
                           columns={[
                             { title: t('f.investor'), key: 'name', width: 260, render: (_: unknown, r) => lpName(r) },
                             {
@@ -209,12 +234,13 @@ export function FundPage() {
                           ]}
                           summary={(rows) => (
                             <Table.Summary.Row>
-                              <Table.Summary.Cell index={0} colSpan={3}>
+                              {/* The expand column, then the LP, source and first-commitment columns. */}
+                              <Table.Summary.Cell index={0} colSpan={4}>
                                 {t('common:total')}
                               </Table.Summary.Cell>
                               {(['committedFen', 'calledFen', 'uncalledFen', 'contributedFen', 'outstandingFen', 'distributedFen', 'feesFen'] as const).map(
                                 (k, i) => (
-                                  <Table.Summary.Cell key={k} index={i + 3} align="right">
+                                  <Table.Summary.Cell key={k} index={i + 4} align="right">
                                     {money(rows.reduce((a, r) => a + r[k], 0))}
                                   </Table.Summary.Cell>
                                 ),

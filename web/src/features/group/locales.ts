@@ -176,6 +176,10 @@ export const group: Strings = {
     },
     ledgerKinds: { call: '缴款通知', contribution: '实缴出资', distribution: '分配', fee: '管理费', investment: '项目投资', proceeds: '项目回款' },
     tab: { lps: '出资人', calls: '缴款通知', ledger: '资金台账', reinvest: '返投明细', nav: '净值报告', statements: '季度报表', rules: '基金要素与规则' },
+    commitKind: '类型',
+    commitClose: '认缴',
+    commitRelease: '释放未缴',
+    commitNote: '说明',
     issue: {
       intro:
         '按季度向全体出资人出具资本账户报表（ILPA 格式）。出具后的数字与校验码留档不改；此后账簿如有变动，出资人会看到差异，管理人可再次出具（重述），须说明原因。',
@@ -463,6 +467,10 @@ export const group: Strings = {
       proceeds: 'Proceeds',
     },
     tab: { lps: 'LPs', calls: 'Capital calls', ledger: 'Ledger', reinvest: 'Reinvestment', nav: 'NAV', statements: 'Statements', rules: 'Facts and rules' },
+    commitKind: 'Kind',
+    commitClose: 'Commitment',
+    commitRelease: 'Release of uncalled',
+    commitNote: 'Note',
     issue: {
       intro:
         'Issues the quarter’s capital account statements (ILPA) to every LP. What was issued and its digest are kept unchanged; if the books change later, LPs see the differences and the manager may issue again (a restatement), saying why.',
