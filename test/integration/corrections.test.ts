@@ -4,6 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from './access-cases.js';
 import { harness } from './helpers/harness.js';
+import { dealIn } from './helpers/pipeline.js';
 
 /** Row counts of every table a correction touches: "nothing written" means these do not move. */
 async function counts(db: Db) {
@@ -211,5 +212,31 @@ describe('an exit keyed wrong is corrected the same way', () => {
     expect(await counts(h.db)).toEqual(before);
     await gp.portfolio.reverseExit({ exitId: second.id, reason: '份额录错 share keyed wrong' });
     expect(await refusal(gp.portfolio.reverseExit({ exitId: first.id, reason: '份额录错 share keyed wrong' }))).toBe('ok');
+  });
+});
+
+describe('a deal whose closing round is reversed', () => {
+  it('keeps its closing, and its page says the round was reversed and why', async () => {
+    const h = await harness();
+    const gp = await h.as('gp@demo.highland');
+    const closing = await dealIn(h.db, 'SF-01', 'closing');
+    await gp.deal.move({
+      id: closing.id,
+      version: closing.version,
+      to: 'invested',
+      closing: { date: '2026-11-10', amountFen: 6_000_000_000, round: 'b', equity: 0.06 },
+    } as never);
+    const before = await gp.deal.get({ id: closing.id });
+    const [round] = await h.db.all<{ id: number }>(
+      sql`SELECT id FROM investment WHERE fund_id = ${closing.fundId} AND company_id = ${closing.companyId} AND date = '2026-11-10' AND amount_fen = 6000000000`,
+    );
+    await gp.portfolio.reverseInvestment({ investmentId: round?.id ?? 0, reason: '交割未完成，投资款退回' });
+    const after = await gp.deal.get({ id: closing.id });
+    expect({
+      before: before.closingReversal,
+      after: after.closingReversal?.reason,
+      stage: after.deal.stage,
+      closingDate: after.deal.closingDate,
+    }).toEqual({ before: null, after: '交割未完成，投资款退回', stage: 'invested', closingDate: '2026-11-10' });
   });
 });

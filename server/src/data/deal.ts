@@ -492,7 +492,16 @@ export async function getDeal(db: DbOrTx, actor: Actor, id: number, asOf: string
     .where(and(eq(userFund.fundId, d.fundId), eq(user.role, 'manager'), eq(user.disabled, false)))
     .orderBy(asc(user.name));
   const canWrite = actor.role === 'manager' && actor.managedFundIds.includes(d.fundId);
+  // The round the closing recorded, if the portfolio has since reversed it (ADR 033): the deal keeps its closing.
+  const [closingReversal] =
+    d.closingDate && d.companyId
+      ? await db.all<{ reason: string | null; at: string }>(sql`
+          SELECT r.memo AS reason, r.created_at AS at FROM investment i JOIN investment r ON r.reverses_id = i.id
+          WHERE i.fund_id = ${d.fundId} AND i.company_id = ${d.companyId} AND i.date = ${d.closingDate} AND i.amount_fen = ${d.closingAmountFen ?? -1}
+          ORDER BY i.id LIMIT 1`)
+      : [];
   return {
+    closingReversal: closingReversal ?? null,
     deal: {
       ...dealSnapshot(d),
       stageEnteredAt: d.stageEnteredAt,

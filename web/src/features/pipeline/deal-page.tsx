@@ -270,6 +270,11 @@ function DealDetails({ d }: { d: DealPageData }) {
                 equity: f.percent(deal.closingEquity, 2),
                 instrument: l.instrument(deal.closingInstrument),
               })}
+              {d.closingReversal ? (
+                <Tag color="orange" style={{ marginInlineStart: 8 }} data-testid="closing-reversed">
+                  {t('closingReversed', { reason: d.closingReversal.reason ?? '' })}
+                </Tag>
+              ) : null}
             </Descriptions.Item>
           ) : null}
         </Descriptions>
