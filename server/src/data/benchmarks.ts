@@ -80,21 +80,32 @@ export async function pmeAgainstIndexes(
 ): Promise<PmeFigure[]> {
   const indexes = await db.select().from(marketIndex).orderBy(asc(marketIndex.code));
   if (!indexes.length) return [];
-  const levels = await db.select().from(indexLevel).orderBy(asc(indexLevel.indexCode), asc(indexLevel.date));
   const flows = [
     ...contributions.filter((c) => c.date <= asOf && c.amountFen !== 0).map((c) => ({ date: c.date, amount: -c.amountFen })),
     ...distributions.filter((d) => d.date <= asOf && d.amountFen !== 0).map((d) => ({ date: d.date, amount: d.amountFen })),
   ];
-  return indexes.map((m) => {
-    const index = levels.filter((l) => l.indexCode === m.code).map((l) => ({ date: l.date, level: l.level }));
+  // KS-PME needs the level in force on each flow's date and on the valuation date only: ask SQLite for those
+  // (one indexed lookup each) instead of reading a daily series of thousands of closes.
+  const dates = [...new Set([...flows.map((f) => f.date), asOf])].sort();
+  const out: PmeFigure[] = [];
+  for (const m of indexes) {
     const base = { code: m.code, nameZh: m.nameZh, nameEn: m.nameEn };
-    if (!flows.some((f) => f.amount < 0)) return { ...base, value: null, reason: 'noContributions' as const };
-    try {
-      const value = ksPme({ flows, nav: navFen, valuationDate: asOf, index });
-      return { ...base, value, reason: value === null ? ('noContributions' as const) : null };
-    } catch (e) {
-      if (e instanceof RangeError) return { ...base, value: null, reason: 'notCovered' as const };
-      throw e;
+    if (!flows.some((f) => f.amount < 0)) {
+      out.push({ ...base, value: null, reason: 'noContributions' });
+      continue;
     }
-  });
+    const rows = await db.values<[string, number | null]>(sql`
+      WITH d(date) AS (VALUES ${sql.join(
+        dates.map((x) => sql`(${x})`),
+        sql`, `,
+      )})
+      SELECT d.date, (SELECT level FROM index_level WHERE index_code = ${m.code} AND date <= d.date ORDER BY date DESC LIMIT 1) FROM d`);
+    if (rows.some((r) => r[1] === null)) {
+      out.push({ ...base, value: null, reason: 'notCovered' });
+      continue;
+    }
+    const value = ksPme({ flows, nav: navFen, valuationDate: asOf, index: rows.map((r) => ({ date: r[0], level: Number(r[1]) })) });
+    out.push({ ...base, value, reason: value === null ? 'noContributions' : null });
+  }
+  return out;
 }

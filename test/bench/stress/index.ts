@@ -14,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createDb, type Db, migrateDb, migrationsFolder } from '@highland/drizzle';
 import { Random } from '@highland/server/demo/random';
 import type { Transaction } from '@libsql/client';
+import { benchmarksPart } from './benchmarks.js';
 import { companiesPart } from './companies.js';
 import { dealsPart } from './deals.js';
 import { fundGroupPart } from './fund-group.js';
@@ -46,7 +47,7 @@ export interface StressPart<Out = unknown> {
  * their ledger rows), then the plan's scoreboard (KPIs, designations, listings). Later issues append theirs
  * (deals for the pipeline) — see README.md.
  */
-export const PARTS: StressPart[] = [companiesPart, fundGroupPart, investmentsPart, dealsPart, scoreboardPart];
+export const PARTS: StressPart[] = [companiesPart, fundGroupPart, investmentsPart, dealsPart, scoreboardPart, benchmarksPart];
 
 export const STRESS_SEED = 20250101;
 export const DATA_DIR = fileURLToPath(new URL('../.data', import.meta.url));
