@@ -65,3 +65,44 @@ describe('keys used by the web exist', () => {
     expect(missing).toEqual([]);
   });
 });
+
+/**
+ * Every audit action and record type the server writes has a label on the audit page in both languages
+ * (an unlabelled code shows raw). Literal `action: '…'` codes are read from the server's sources; the
+ * ones built from a template are listed with every value they take.
+ */
+describe('audit labels', () => {
+  const serverSrc = fileURLToPath(new URL('../../server/src', import.meta.url));
+  const texts = (function walk(dir: string): string[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') ? [readFileSync(join(dir, e.name), 'utf8')] : [],
+    );
+  })(serverSrc);
+  const literal = (re: RegExp) => [...new Set(texts.flatMap((t) => [...t.matchAll(re)].map((m) => m[1] as string)))];
+  // The designation and listing events' own `action` fields ('approved', 'nominated', …) are history rows, not audit actions.
+  const actions = [
+    ...literal(/\baction: '([a-z]+\.[a-zA-Z.]+)'/g),
+    ...literal(/isClose \? '([a-z.]+)'/g),
+    ...literal(/isClose \? '[a-z.]+' : '([a-z.]+)'/g),
+    ...literal(/previous \? '([a-z.]+)'/g),
+    ...literal(/previous \? '[a-z.]+' : '([a-z.]+)'/g),
+    'deal.move',
+    'designation.approve',
+    'designation.reject',
+    ...['call', 'contribution', 'distribution', 'fee'].map((k) => `ledger.${k}`),
+    ...['approve', 'reject'].flatMap((d) => [`support.${d}`, `valuation.${d}`]),
+  ];
+  const entities = literal(/\bentity: '([a-z_]+)'/g);
+  const has = (locale: 'zh-CN' | 'en', path: string) =>
+    typeof path.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown> | undefined)?.[p], namespaces.audit?.[locale]) === 'string';
+
+  it('every action has a label', () => {
+    expect(actions.length).toBeGreaterThan(40);
+    const missing = actions.flatMap((a) => (['zh-CN', 'en'] as const).filter((l) => !has(l, `actions.${a}`)).map((l) => `${l}:${a}`));
+    expect(missing).toEqual([]);
+  });
+  it('every record type has a label', () => {
+    const missing = entities.flatMap((e) => (['zh-CN', 'en'] as const).filter((l) => !has(l, `entities.${e}`)).map((l) => `${l}:${e}`));
+    expect(missing).toEqual([]);
+  });
+});
