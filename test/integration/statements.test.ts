@@ -122,3 +122,18 @@ describe('quarterly statements as issued', () => {
     expect(rows.length).toBe(1);
   });
 });
+
+describe('every kind of fund can issue', () => {
+  it('the mother fund (government LPs) and the direct vehicle (the mother fund its one LP) issue Q3 to every LP', async () => {
+    const h = await harness();
+    const fof = await h.as('fof@demo.highland');
+    const out: Record<string, unknown> = {};
+    for (const code of ['MF', 'DV']) {
+      const id = await fundId(h.db, code);
+      const lps = await h.db.all<{ n: number }>(sql`SELECT count(DISTINCT investor_id) AS n FROM commitment WHERE fund_id = ${id} AND date <= '2026-09-30'`);
+      const r = await fof.ledger.issueStatements({ fundId: id, quarter: '2026Q3' });
+      out[code] = { lps: r.lps === lps[0]?.n && r.lps > 0, restatement: r.restatement };
+    }
+    expect(out).toEqual({ MF: { lps: true, restatement: false }, DV: { lps: true, restatement: false } });
+  });
+});
