@@ -90,3 +90,26 @@ describe('releasing uncalled commitment', () => {
     expect(await rows(h.db)).toBe(before);
   });
 });
+
+describe('a release on the mother fund', () => {
+  it('keeps the LP’s phase, so the phase’s size falls with the fund’s', async () => {
+    const h = await harness();
+    const fof = await h.as('fof@demo.highland');
+    const [mf] = await h.db.select({ id: fund.id }).from(fund).where(eq(fund.code, 'MF'));
+    const [lp] = await h.db.all<{ investor_id: number; phase: number; uncalled: number }>(sql`
+      SELECT c.investor_id, MAX(c.phase) AS phase,
+        SUM(c.amount_fen) - COALESCE((SELECT SUM(amount_fen) FROM ledger_entry l WHERE l.fund_id = c.fund_id AND l.investor_id = c.investor_id AND l.kind = 'call'), 0) AS uncalled
+      FROM commitment c WHERE c.fund_id = ${mf?.id ?? 0} GROUP BY c.investor_id HAVING uncalled > 0 ORDER BY uncalled DESC LIMIT 1`);
+    const phaseSum = async () =>
+      (await h.db.all<{ s: number }>(sql`SELECT SUM(amount_fen) AS s FROM commitment WHERE fund_id = ${mf?.id ?? 0} AND phase = ${lp?.phase ?? 0}`))[0]?.s ?? 0;
+    const before = await phaseSum();
+    await fof.ledger.release({
+      fundId: mf?.id ?? 0,
+      investorId: lp?.investor_id ?? 0,
+      date: '2026-11-10',
+      amountFen: 100_000_000,
+      reason: '一期募集期结束，部分未缴出资不再缴付',
+    });
+    expect({ uncalled: (lp?.uncalled ?? 0) > 100_000_000, fell: before - (await phaseSum()) }).toEqual({ uncalled: true, fell: 100_000_000 });
+  });
+});
