@@ -4,6 +4,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { loadFixture } from './access-cases.js';
 import { harness } from './helpers/harness.js';
+import { lpStatement } from '@highland/server/data/lp';
+import { currentLines } from '@highland/server/data/statements';
+import { statementDifferences } from '@highland/shared';
 
 async function refusal(p: Promise<unknown>) {
   return p.then(
@@ -135,5 +138,24 @@ describe('every kind of fund can issue', () => {
       out[code] = { lps: r.lps === lps[0]?.n && r.lps > 0, restatement: r.restatement };
     }
     expect(out).toEqual({ MF: { lps: true, restatement: false }, DV: { lps: true, restatement: false } });
+  });
+});
+
+describe('the issue computation is the LP statement’s', () => {
+  it('for every LP of SF-01 and SF-10 and two quarters, the lines a fund issues equal each LP’s own statement', async () => {
+    const h = await harness();
+    const mismatches: string[] = [];
+    let compared = 0;
+    for (const code of ['SF-01', 'SF-10']) {
+      const id = await fundId(h.db, code);
+      for (const quarter of ['2024Q4', '2026Q3']) {
+        for (const lines of await currentLines(h.db, id, quarter, '2026-11-15')) {
+          const own = (await lpStatement(h.db, lines.investorId, quarter, '2026-11-15', id)).funds[0];
+          compared += 1;
+          if (!own || statementDifferences(lines, own).length) mismatches.push(`${code} ${quarter} investor ${lines.investorId}`);
+        }
+      }
+    }
+    expect({ compared: compared >= 20, mismatches }).toEqual({ compared: true, mismatches: [] });
   });
 });
