@@ -149,7 +149,7 @@ describe('the issue computation is the LP statement’s', () => {
     for (const code of ['SF-01', 'SF-10']) {
       const id = await fundId(h.db, code);
       for (const quarter of ['2024Q4', '2026Q3']) {
-        for (const lines of await currentLines(h.db, id, quarter, '2026-11-15')) {
+        for (const lines of await currentLines(h.db, id, quarter)) {
           const own = (await lpStatement(h.db, lines.investorId, quarter, '2026-11-15', id)).funds[0];
           compared += 1;
           if (!own || statementDifferences(lines, own).length) mismatches.push(`${code} ${quarter} investor ${lines.investorId}`);

@@ -1,4 +1,5 @@
 import { type AnySQLiteColumn, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { StatementLines } from '@highland/shared';
 import { user } from './auth.js';
 import { company } from './company.js';
 import { fund } from './fund.js';
@@ -136,26 +137,8 @@ export const kpiSnapshot = sqliteTable(
   (t) => [index('kpi_company_period_idx').on(t.companyId, t.periodEnd, t.period)],
 );
 
-/** One LP's capital account lines for one fund and quarter, as a statement shows them (ILPA). */
-export interface IssuedLines {
-  investorId: number;
-  committedFen: number;
-  calledFen: number;
-  unfundedFen: number;
-  qtd: IssuedColumn;
-  ytd: IssuedColumn;
-  itd: IssuedColumn;
-}
-export interface IssuedColumn {
-  from: string;
-  to: string;
-  beginningFen: number;
-  contributionsFen: number;
-  distributionsFen: number;
-  feesFen: number;
-  gainLossFen: number;
-  endingFen: number;
-}
+/** One LP's capital account lines for one fund and quarter, as a statement shows them (ILPA; shared's type). */
+export type IssuedLines = StatementLines & { investorId: number };
 
 /**
  * A fund's quarterly capital account statements as issued to its LPs: the figures each LP was sent, so a

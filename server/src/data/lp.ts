@@ -7,11 +7,13 @@ import {
   type DatedAmount,
   DomainError,
   minDate,
+  type Books,
   type Interest,
   type LedgerKind,
   netFigures,
   parsePeriod,
   quarterEndsThrough,
+  type StatementLines,
 } from '@highland/shared';
 import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
 import { loadBooks } from './books.js';
@@ -82,6 +84,31 @@ async function investorFlows(db: DbOrTx, investorId: number, asOf: string): Prom
 }
 
 const total = (xs: ReadonlyArray<DatedAmount>, asOf: string) => xs.reduce((a, x) => (x.date <= asOf ? a + x.amountFen : a), 0);
+
+/**
+ * One LP's statement lines in one fund for a quarter, from the fund's books: the commitment figures and the
+ * ILPA columns. The LP's own statement and the statements a fund issues (statements.ts) both come from here.
+ */
+export function statementLines(
+  books: Books,
+  fundId: number,
+  i: Interest & { calls: DatedAmount[]; fees: DatedAmount[] },
+  q: { start: string; end: string },
+): StatementLines {
+  const columns = capitalAccountColumns(
+    {
+      contributions: new Cumulative(i.contributions),
+      distributions: new Cumulative(i.distributions),
+      fees: new Cumulative(i.fees),
+      balanceAt: (d) => (books.shares(i, fundId, [d])[0] ?? 0) * (books.nav(fundId, [d])[0] ?? 0),
+    },
+    q.start,
+    q.end,
+  );
+  const committedFen = total(i.commitments, q.end);
+  const calledFen = total(i.calls, q.end);
+  return { committedFen, calledFen, unfundedFen: committedFen - calledFen, ...columns };
+}
 
 /** The LP's positions, multiples and net IRR per fund and in all, its cash flows, NAV history and look-through. */
 export async function lpPortal(db: DbOrTx, investorId: number, asOf: string) {
@@ -213,31 +240,13 @@ export async function lpStatement(db: DbOrTx, investorId: number, quarter: strin
     q.end,
     { span: 'history' },
   );
-  const rows = funds.map((f) => {
-    const i = interests.get(f.id) as NonNullable<ReturnType<typeof interests.get>>;
-    const columns = capitalAccountColumns(
-      {
-        contributions: new Cumulative(i.contributions),
-        distributions: new Cumulative(i.distributions),
-        fees: new Cumulative(i.fees),
-        balanceAt: (d) => (books.shares(i, f.id, [d])[0] ?? 0) * (books.nav(f.id, [d])[0] ?? 0),
-      },
-      q.start,
-      q.end,
-    );
-    const committed = total(i.commitments, q.end);
-    const called = total(i.calls, q.end);
-    return {
-      fundId: f.id,
-      code: f.code,
-      nameZh: f.nameZh,
-      nameEn: f.nameEn,
-      committedFen: committed,
-      calledFen: called,
-      unfundedFen: committed - called,
-      ...columns,
-    };
-  });
+  const rows = funds.map((f) => ({
+    fundId: f.id,
+    code: f.code,
+    nameZh: f.nameZh,
+    nameEn: f.nameEn,
+    ...statementLines(books, f.id, interests.get(f.id) as NonNullable<ReturnType<typeof interests.get>>, q),
+  }));
   const keys = ['beginningFen', 'contributionsFen', 'distributionsFen', 'feesFen', 'gainLossFen', 'endingFen'] as const;
   const sumColumn = (col: 'qtd' | 'ytd' | 'itd') => {
     const first = rows[0]?.[col];

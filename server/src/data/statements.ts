@@ -2,8 +2,6 @@ import { createHash } from 'node:crypto';
 import { commitment, type DbOrTx, fund, type IssuedLines, ledgerEntry, statementIssue, type Tx, user } from '@highland/drizzle';
 import {
   canonicalJson,
-  capitalAccountColumns,
-  Cumulative,
   type DatedAmount,
   DomainError,
   type Interest,
@@ -16,9 +14,8 @@ import {
 } from '@highland/shared';
 import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
 import { loadBooks } from './books.js';
-import type { MutationContext } from '../audit.js';
-import { mutate } from '../audit.js';
-import type { lpStatement } from './lp.js';
+import { type MutationContext, mutate } from '../audit.js';
+import { type lpStatement, statementLines } from './lp.js';
 
 /**
  * Quarterly capital account statements as issued (ADR 034): a fund's managers issue a quarter's statements
@@ -37,7 +34,7 @@ export function digestOf(lines: readonly IssuedLines[]): string {
  * quarter's end): the same computation as the LP's own statement (`lpStatement`), with the fund's books
  * read once for all its LPs. The statements tests hold the two equal (an issue agrees with the LP's page).
  */
-export async function currentLines(db: DbOrTx, fundId: number, quarter: string, _today: string): Promise<IssuedLines[]> {
+export async function currentLines(db: DbOrTx, fundId: number, quarter: string): Promise<IssuedLines[]> {
   const q = parsePeriod(quarter);
   if (q?.kind !== 'quarter') throw DomainError.field('quarter', 'quarter', 'quarter: must be a quarter such as 2024Q3');
   const commits = await db
@@ -64,24 +61,7 @@ export async function currentLines(db: DbOrTx, fundId: number, quarter: string, 
     if (i && key) (i[key] as DatedAmount[]).push({ date: f.date, amountFen: f.amountFen });
   }
   const { books } = await loadBooks(db, [fundId], q.end, { span: 'history' });
-  const total = (xs: ReadonlyArray<DatedAmount>) => xs.reduce((a, x) => (x.date <= q.end ? a + x.amountFen : a), 0);
-  return [...lps.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([investorId, i]) => {
-      const columns = capitalAccountColumns(
-        {
-          contributions: new Cumulative(i.contributions),
-          distributions: new Cumulative(i.distributions),
-          fees: new Cumulative(i.fees),
-          balanceAt: (d) => (books.shares(i, fundId, [d])[0] ?? 0) * (books.nav(fundId, [d])[0] ?? 0),
-        },
-        q.start,
-        q.end,
-      );
-      const committedFen = total(i.commitments);
-      const calledFen = total(i.calls);
-      return { investorId, committedFen, calledFen, unfundedFen: committedFen - calledFen, ...columns };
-    });
+  return [...lps.entries()].sort((a, b) => a[0] - b[0]).map(([investorId, i]) => ({ investorId, ...statementLines(books, fundId, i, q) }));
 }
 
 export async function issueStatements(ctx: MutationContext, input: StatementIssueCreate) {
@@ -92,7 +72,7 @@ export async function issueStatements(ctx: MutationContext, input: StatementIssu
     const q = parsePeriod(input.quarter);
     if (q?.kind !== 'quarter') throw DomainError.field('quarter', 'quarter', 'quarter: must be a quarter such as 2024Q3');
     if (q.end > today) throw DomainError.field('quarter', 'quarterNotEnded', `quarter: ${q.code} has not ended yet (it ends ${q.end})`, { end: q.end });
-    const lines = await currentLines(tx, f.id, q.code, today);
+    const lines = await currentLines(tx, f.id, q.code);
     if (!lines.length)
       throw DomainError.field('quarter', 'noLpsYet', `quarter: fund ${f.code} had no LP by the end of ${q.code}`, { fund: f.code, quarter: q.code });
     const digest = digestOf(lines);
@@ -128,7 +108,7 @@ export async function issueStatements(ctx: MutationContext, input: StatementIssu
 }
 
 /** A fund's issued statements, newest first, with who issued them and whether the books still agree. */
-export async function statementIssues(db: DbOrTx, fundId: number, today: string) {
+export async function statementIssues(db: DbOrTx, fundId: number) {
   const rows = await db
     .select({
       id: statementIssue.id,
@@ -149,7 +129,7 @@ export async function statementIssues(db: DbOrTx, fundId: number, today: string)
     const isLatest = !latest.has(r.quarter);
     latest.add(r.quarter);
     // Only the version in force of each quarter is compared with the books; earlier ones were restated already.
-    const agrees = isLatest ? digestOf(await currentLines(db, fundId, r.quarter, today)) === r.digest : null;
+    const agrees = isLatest ? digestOf(await currentLines(db, fundId, r.quarter)) === r.digest : null;
     out.push({
       id: r.id,
       quarter: r.quarter,

@@ -34,7 +34,7 @@ export async function seedStatements(tx: Tx, createdAt: string): Promise<{ state
     const q = parsePeriod(quarter);
     if (!q || addDays(q.end, 20) > today) continue;
     for (const f of funds) {
-      const lines = await currentLines(tx, f.id, quarter, today);
+      const lines = await currentLines(tx, f.id, quarter);
       if (!lines.length) continue;
       await tx.insert(statementIssue).values({
         fundId: f.id,

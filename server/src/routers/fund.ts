@@ -19,7 +19,7 @@ export const fundRouter = router({
   /** The quarterly statements the fund has issued to its LPs, newest first, and whether the books still agree (ADR 034). */
   statementIssues: reader.input(z.object({ id: IdSchema })).query(async ({ ctx, input }) => {
     await assertFundReadable(ctx.db, ctx.actor, input.id);
-    return statementIssues(ctx.db, input.id, isoDateIn(ctx.now()));
+    return statementIssues(ctx.db, input.id);
   }),
 
   /** A fund's ledger, newest first, a page at a time. */

@@ -26,7 +26,11 @@ export const groupRouter = router({
       const locale: DisplayLocale = input.locale ?? ctx.actor.locale;
       const o = await groupOverview(ctx.db, asOf, input.includeDirect ?? true);
       const buffer = await overviewWorkbook(o, locale);
-      return { filename: `${locale === 'en' ? 'fund-group-overview' : '基金群总览'}-${asOf}.xlsx`, base64: buffer.toString('base64') };
+      return {
+        filename: `${locale === 'en' ? 'fund-group-overview' : '基金群总览'}-${asOf}.xlsx`,
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        base64: buffer.toString('base64'),
+      };
     }),
 
   /** The funds the caller may read, with size and flows. LPs use lp.portal instead: a fund's other LPs are not theirs to count. */

@@ -19,6 +19,11 @@ export function FormModal<V extends object>(props: {
   testId: string;
   width?: number;
   extra?: ReactNode;
+  /** The submit button's label and whether it is a destructive-looking action (default: Save). */
+  okText?: string;
+  danger?: boolean;
+  /** The success toast (default: Saved). */
+  doneText?: string;
   children: ReactNode | ((form: FormInstance<V>) => ReactNode);
 }) {
   const { t } = useTranslation();
@@ -41,8 +46,8 @@ export function FormModal<V extends object>(props: {
         <Button key="cancel" onClick={close}>
           {t('common:cancel')}
         </Button>,
-        <Button key="ok" type="primary" loading={busy} onClick={() => form.submit()} data-testid={`${props.testId}-submit`}>
-          {t('common:save')}
+        <Button key="ok" type="primary" danger={props.danger} loading={busy} onClick={() => form.submit()} data-testid={`${props.testId}-submit`}>
+          {props.okText ?? t('common:save')}
         </Button>,
       ]}
     >
@@ -58,7 +63,7 @@ export function FormModal<V extends object>(props: {
           setError(null);
           try {
             await props.submit(values, form);
-            void message.success(t('common:saved'));
+            void message.success(props.doneText ?? t('common:saved'));
             close();
           } catch (e) {
             if (!applyServerErrors(form, e, t, props.names)) setError(errorMessage(e, t));

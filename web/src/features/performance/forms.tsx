@@ -19,12 +19,13 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { FormModal } from '../../components/ui/form-modal.js';
 import { errorMessage } from '../../lib/errors.js';
 import { useTRPC } from '../../lib/trpc.js';
-import { applyServerErrors, zodRule } from '../../lib/validation.js';
+import { zodRule } from '../../lib/validation.js';
 
 const FEN_PER_WAN = 1_000_000;
 const toFen = (wan: number | null | undefined) => (wan == null ? undefined : Math.round(wan * FEN_PER_WAN));
@@ -44,66 +45,6 @@ function percentRule(schema: z.ZodType, t: Parameters<typeof zodRule>[1]) {
 function dateRule(schema: z.ZodType, t: Parameters<typeof zodRule>[1]) {
   const rule = zodRule(schema, t) as { validator: (r: unknown, v: unknown) => Promise<void> };
   return { validator: (r: unknown, v: Dayjs | null) => rule.validator(r, toIso(v)) };
-}
-
-/** A modal form that submits one mutation: server field errors land beside the fields, other errors above them. */
-function FormModal<V extends object>(props: {
-  title: ReactNode;
-  open: boolean;
-  onClose: () => void;
-  names: readonly string[];
-  submit: (values: V) => Promise<unknown>;
-  initialValues?: Partial<V>;
-  children: ReactNode;
-  testId: string;
-  width?: number;
-  /** The submit button's label and whether it is a destructive-looking action (default: Save). */
-  okText?: string;
-  danger?: boolean;
-  /** The success toast (default: Saved). */
-  doneText?: string;
-}) {
-  const { t } = useTranslation('position');
-  const { message } = App.useApp();
-  const [form] = Form.useForm<V>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const onFinish = async (values: V) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await props.submit(values);
-      void message.success(props.doneText ?? t('performance:saved'));
-      form.resetFields();
-      props.onClose();
-    } catch (e) {
-      if (!applyServerErrors(form, e, t, props.names)) setError(errorMessage(e, t));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal
-      title={props.title}
-      open={props.open}
-      onCancel={props.onClose}
-      width={props.width ?? 560}
-      destroyOnHidden
-      footer={[
-        <Button key="cancel" onClick={props.onClose}>
-          {t('common:cancel')}
-        </Button>,
-        <Button key="ok" type="primary" danger={props.danger} loading={busy} onClick={() => form.submit()} data-testid={`${props.testId}-submit`}>
-          {props.okText ?? t('common:save')}
-        </Button>,
-      ]}
-    >
-      {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid={`${props.testId}-error`} /> : null}
-      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={props.initialValues} data-testid={props.testId} requiredMark>
-        {props.children}
-      </Form>
-    </Modal>
-  );
 }
 
 function useInvalidate() {

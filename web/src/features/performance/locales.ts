@@ -106,9 +106,6 @@ export const performance: Strings = {
     approved: '已批准',
     rejected: '已退回',
     saved: '已保存',
-    export: '导出 Excel',
-    exporting: '正在生成…',
-    exported: '已导出 {{file}}',
   },
   en: {
     benchmarks: {
@@ -216,9 +213,6 @@ export const performance: Strings = {
     approved: 'Approved',
     rejected: 'Sent back',
     saved: 'Saved',
-    export: 'Export to Excel',
-    exporting: 'Preparing…',
-    exported: 'Exported {{file}}',
   },
 };
 
