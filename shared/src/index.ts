@@ -2,6 +2,7 @@
  * @highland/shared — the domain: zod schemas, pure finance and policy rules, formatting.
  * Imports zod only; nothing here knows a database, a request or React.
  */
+export * from './auth/policy.js';
 export * from './auth/roles.js';
 export * from './auth/schema.js';
 export * from './common/dates.js';
