@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatMultiple, formatPercent, formatDate, formatInstant, fenIn, autoMoneyUnit } from './format.js';
+import {
+  autoMoneyUnit,
+  FEN_PER_WAN,
+  FEN_PER_YI,
+  FEN_PER_YUAN,
+  fenIn,
+  formatDate,
+  formatInstant,
+  formatMoney,
+  formatMultiple,
+  formatPercent,
+  pickName,
+  toFen,
+} from './format.js';
 
 describe('formatMoney', () => {
   const cases: Array<{ name: string; fen: number; opts: Parameters<typeof formatMoney>[1]; expected: string }> = [
@@ -29,4 +42,19 @@ describe('dates', () => {
   it('long Chinese date', () => expect(formatDate('2024-03-31', 'zh-CN', 'long')).toBe('2024年3月31日'));
   it('long English date', () => expect(formatDate('2024-03-31', 'en', 'long')).toBe('31 Mar 2024'));
   it('a UTC instant in Shanghai time', () => expect(formatInstant('2026-11-29T00:33:12.000Z')).toBe('2026-11-29 08:33:12'));
+});
+
+describe('money constants and names', () => {
+  it('万元 typed in a form becomes integer fen', () => {
+    expect([toFen(1.5, 'wan'), toFen(0.01, 'yuan'), toFen(100, 'yi'), FEN_PER_WAN, FEN_PER_YI, FEN_PER_YUAN]).toEqual([
+      1_500_000, 1, 1_000_000_000_000, 1_000_000, 10_000_000_000, 100,
+    ]);
+  });
+  it('an English reader sees the English name, or the Chinese one when there is none', () => {
+    expect([
+      pickName('en', { nameZh: '母基金', nameEn: 'Mother fund' }),
+      pickName('zh-CN', { nameZh: '母基金', nameEn: 'Mother fund' }),
+      pickName('en', { nameZh: '母基金', nameEn: '' }),
+    ]).toEqual(['Mother fund', '母基金', '母基金']);
+  });
 });

@@ -15,6 +15,21 @@ export const MONEY_UNITS = {
 } as const;
 export type MoneyUnit = keyof typeof MONEY_UNITS;
 
+/** Fen in one 元, 万元 and 亿元: the only place these numbers are written (money is integer fen everywhere). */
+export const FEN_PER_YUAN = MONEY_UNITS.yuan.fen;
+export const FEN_PER_WAN = MONEY_UNITS.wan.fen;
+export const FEN_PER_YI = MONEY_UNITS.yi.fen;
+
+/** A whole number of `unit` (e.g. 万元 typed in a form) as integer fen. */
+export function toFen(amount: number, unit: MoneyUnit): number {
+  return Math.round(amount * MONEY_UNITS[unit].fen);
+}
+
+/** The name a reader of `locale` sees for a record named in both languages (English falls back to Chinese). */
+export function pickName(locale: DisplayLocale, named: { nameZh: string; nameEn?: string | null }): string {
+  return locale === 'en' && named.nameEn ? named.nameEn : named.nameZh;
+}
+
 const isZh = (locale: DisplayLocale): boolean => locale === 'zh-CN';
 
 /** The unit a table column of money uses by default: 万元 in Chinese, millions in English. */

@@ -1,6 +1,7 @@
 import {
   type DisplayLocale,
   fenIn,
+  pickName,
   formatDate,
   formatInstant,
   formatMoney,
@@ -32,5 +33,7 @@ export function useFormat() {
     multiple: (r: number | null, digits = 2) => formatMultiple(r, locale, digits),
     date: (iso: string | null | undefined, style: 'short' | 'long' = 'short') => formatDate(iso, locale, style),
     instant: (iso: string | null | undefined) => formatInstant(iso),
+    /** The record's name in the reader's language (the one bilingual-name rule). */
+    name: (named: { nameZh: string; nameEn?: string | null }) => pickName(locale, named),
   };
 }
