@@ -38,7 +38,16 @@ export interface Bench {
   title: string;
   /** A paragraph for PERFORMANCE.md: what is measured, and what the lower bound is. */
   about: string;
-  prepare: (ctx: BenchContext) => Promise<{ cases: BenchCase[]; close?: () => Promise<void> | void }>;
+  /** Timed cases beside their lower bounds (the usual shape). Give this or `report`. */
+  prepare?: (ctx: BenchContext) => Promise<{ cases: BenchCase[]; close?: () => Promise<void> | void }>;
+  /**
+   * For benchmarks that are not one operation against one lower bound (a browser loading pages, an HTTP
+   * load test): measures on its own and returns the section's body (Markdown tables with their peers or
+   * lower bounds measured in the same run). `ctx` is null when `needsStressSet` is false.
+   */
+  report?: (ctx: BenchContext | null) => Promise<string>;
+  /** Default true; false for benchmarks that never open the stress set (it is then not built for them). */
+  needsStressSet?: boolean;
 }
 
 export function defineBench(bench: Bench): Bench {

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Bench, type CaseResult, contextFor, measure } from './harness.js';
+import { type Bench, type BenchContext, type CaseResult, contextFor, measure } from './harness.js';
 import { type StressSet, stressSet } from './stress/index.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -58,44 +58,52 @@ function stressSection(set: StressSet): string {
 
 async function main(): Promise<void> {
   const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-  const set = await stressSet({ rebuild: process.argv.includes('--rebuild') });
   const files = readdirSync(HERE)
     .filter((f) => f.endsWith('.bench.ts'))
     .sort();
-  let doc = readFileSync(PERFORMANCE_MD, 'utf8').replace(/\n_No benchmark has been added yet[^\n]*\n/, '\n');
-  doc = writeSection(doc, 'stress-set', stressSection(set));
-  let ran = 0;
+  const benches: Array<{ file: string; bench: Bench }> = [];
   for (const file of files) {
     const bench = (await import(pathToFileURL(join(HERE, file)).href)).default as Bench;
     if (filters.length && !filters.some((f) => bench.id.includes(f))) continue;
+    benches.push({ file, bench });
+  }
+  // The stress set is built (or reused) only when a selected benchmark reads it.
+  const needed = benches.some(({ bench }) => bench.needsStressSet !== false);
+  const set = needed ? await stressSet({ rebuild: process.argv.includes('--rebuild') }) : null;
+  let doc = readFileSync(PERFORMANCE_MD, 'utf8').replace(/\n_No benchmark has been added yet[^\n]*\n/, '\n');
+  if (set) doc = writeSection(doc, 'stress-set', stressSection(set));
+  let ran = 0;
+  for (const { file, bench } of benches) {
     console.log(`\n▶ ${bench.title} (${file})`);
-    const { ctx, cleanup } = contextFor(set);
-    const results: CaseResult[] = [];
+    const usesSet = set && bench.needsStressSet !== false ? set : null;
+    const { ctx, cleanup }: { ctx: BenchContext | null; cleanup: () => void } = usesSet ? contextFor(usesSet) : { ctx: null, cleanup: () => {} };
+    let body: string;
     try {
-      const { cases, close } = await bench.prepare(ctx);
-      for (const c of cases) {
-        const r = await measure(c);
-        console.log(`  ${r.name}: p50 ${ms(r.p50)} ms vs ${r.baselineName} ${ms(r.baselineP50)} ms → ${r.ratio.toFixed(2)}×`);
-        results.push(r);
+      if (bench.report) {
+        body = await bench.report(ctx);
+      } else if (bench.prepare) {
+        const results: CaseResult[] = [];
+        const { cases, close } = await bench.prepare(ctx as BenchContext);
+        for (const c of cases) {
+          const r = await measure(c);
+          console.log(`  ${r.name}: p50 ${ms(r.p50)} ms vs ${r.baselineName} ${ms(r.baselineP50)} ms → ${r.ratio.toFixed(2)}×`);
+          results.push(r);
+        }
+        await close?.();
+        body = table(results);
+      } else {
+        throw new Error(`${file}: a benchmark needs prepare or report`);
       }
-      await close?.();
     } finally {
       cleanup();
     }
-    console.log(`\n${table(results)}`);
+    console.log(`\n${body}`);
     const when = new Date().toISOString().slice(0, 10);
+    const data = usesSet ? `stress set \`${usesSet.manifest.key}\`` : 'no stress set';
     doc = writeSection(
       doc,
       bench.id,
-      [
-        `## ${bench.title}`,
-        '',
-        bench.about,
-        '',
-        table(results),
-        '',
-        `_${when}, stress set \`${set.manifest.key}\`; reproduce with \`pnpm bench ${bench.id}\` (${file})._`,
-      ].join('\n'),
+      [`## ${bench.title}`, '', bench.about, '', body, '', `_${when}, ${data}; reproduce with \`pnpm bench ${bench.id}\` (${file})._`].join('\n'),
     );
     ran++;
   }

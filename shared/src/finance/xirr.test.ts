@@ -444,3 +444,95 @@ describe('xirr properties', () => {
     );
   });
 });
+
+describe('xirr in any order', () => {
+  /** A permutation of `fs` drawn by fast-check. */
+  const withPermutation = (arb: fc.Arbitrary<Array<{ day: number; amount: number }>>) =>
+    arb.chain((fs) => fc.tuple(fc.constant(fs), fc.shuffledSubarray(fs, { minLength: fs.length, maxLength: fs.length })));
+
+  /** Sign changes of the same-day-netted amounts in date order: ≤ 1 means at most one root (Descartes). */
+  const signChanges = (fs: Array<{ day: number; amount: number }>): number => {
+    const net = new Map<number, number>();
+    for (const f of fs) net.set(f.day, (net.get(f.day) ?? 0) + f.amount);
+    const v = [...net.entries()].sort((a, b) => a[0] - b[0]).flatMap(([, a]) => (a === 0 ? [] : [a]));
+    let changes = 0;
+    for (let j = 1; j < v.length; j++) if (v[j]! > 0 !== v[j - 1]! > 0) changes++;
+    return changes;
+  };
+
+  /**
+   * With one root (every ordinary fund: money in, then money out) the rate cannot depend on the order.
+   * Where several roots may exist, LibreOffice's procedure starts from the first flow as listed (and the
+   * corpus holds LibreOffice's answers for unsorted listings), so another order may settle on another
+   * root: then both must be roots.
+   */
+  function expectOrderFree(fs: Array<{ day: number; amount: number }>, shuffled: Array<{ day: number; amount: number }>): 'same' | 'other root' {
+    const a = xirr(toFlows(shuffled));
+    const b = xirr(toFlows([...fs].sort((x, y) => x.day - y.day)));
+    if (a === null || b === null) {
+      expect([a, b]).toEqual([null, null]);
+      return 'same';
+    }
+    if (signChanges(fs) <= 1) {
+      expectSameRate(a, b);
+      return 'same';
+    }
+    if (Math.abs(a - b) <= Math.max(1e-9 * Math.abs(b), 1e-10)) return 'same';
+    expectNpvNearZero(fs, a);
+    expectNpvNearZero(fs, b);
+    return 'other root';
+  }
+
+  it('any order of the flows gives the rate of the date-sorted series (a root of it where several exist)', () => {
+    fc.assert(
+      fc.property(withPermutation(flowsArb), ([fs, shuffled]) => {
+        expectOrderFree(fs, shuffled);
+      }),
+      { numRuns: 800, endOnFailure: true },
+    );
+  });
+
+  it('ordinary funds (calls, then distributions, interleaved near the turn) give the same rate in any order', () => {
+    const fundArb = fc
+      .tuple(
+        fc.array(fc.record({ offset: fc.integer({ min: 0, max: 365 * 5 }), amount: fc.integer({ min: -1e11, max: -1 }) }), { minLength: 1, maxLength: 30 }),
+        fc.array(fc.record({ offset: fc.integer({ min: 365 * 5, max: 365 * 12 }), amount: fc.integer({ min: 1, max: 1e11 }) }), {
+          minLength: 1,
+          maxLength: 30,
+        }),
+      )
+      .map(([calls, distributions]) => [...calls, ...distributions].map((f) => ({ day: BASE_DAY + f.offset, amount: f.amount })));
+    fc.assert(
+      fc.property(withPermutation(fundArb), ([fs, shuffled]) => {
+        expect(signChanges(fs)).toBe(1);
+        expect(expectOrderFree(fs, shuffled)).toBe('same');
+      }),
+      { numRuns: 500, endOnFailure: true },
+    );
+  });
+
+  it('long series in any order (the typed-array sort beyond the insertion-sort length) give the sorted series’ rate', () => {
+    const longArb = fc
+      .array(fc.record({ offset: fc.integer({ min: 0, max: 365 * 12 }), amount: fc.integer({ min: -1e9, max: 1e9 }) }), { minLength: 49, maxLength: 300 })
+      .filter((fs) => fs.some((f) => f.amount < 0) && fs.some((f) => f.amount > 0))
+      .map((fs) => fs.map((f) => ({ day: BASE_DAY + f.offset, amount: f.amount })));
+    fc.assert(
+      fc.property(withPermutation(longArb), ([fs, shuffled]) => {
+        expectOrderFree(fs, shuffled);
+      }),
+      { numRuns: 200, endOnFailure: true },
+    );
+    // A long ordinary fund, listed newest first: one root, the same rate.
+    const fund = Array.from({ length: 120 }, (_, i) => ({ day: BASE_DAY + i * 30, amount: i < 60 ? -1_000_000 - i : 2_000_000 + i }));
+    expect(expectOrderFree(fund, [...fund].reverse())).toBe('same');
+  });
+
+  it('a fund’s calls and distributions from two ledgers, newest first, in yuan with cents, give the fund’s rate', () => {
+    const calls: XirrFlow[] = [];
+    const distributions: XirrFlow[] = [];
+    for (const f of tenYearFund) (f.amount < 0 ? calls : distributions).push({ date: f.date, amount: f.amount / 100 });
+    const asListed = [...calls.reverse(), ...distributions.reverse()];
+    expect(asListed[0]!.date > asListed[1]!.date).toBe(true); // really not in date order
+    expectRate(xirr(asListed), xirr(tenYearFund) ?? Number.NaN);
+  });
+});

@@ -5,6 +5,13 @@
  *
  * The root does not depend on which date is d_0 (changing it multiplies the sum by a positive factor).
  *
+ * Flows may come in any order (calls and distributions read from two ledgers, interleaved): one pass
+ * validates them and nets same-day amounts while they are in date order; otherwise the (day, amount)
+ * pairs are put in date order in scratch buffers (insertion sort for a fund's few dozen flows, a native
+ * typed-array sort of packed keys beyond) — only the root-count bound and the netting need the order,
+ * not the NPV. The answer depends on the order only where several roots may exist and LibreOffice's own
+ * procedure is replayed (its reference date is the first flow as listed, so the corpus matches it).
+ *
  * How a rate is chosen — see NOTES.md ("XIRR") for the full reasoning:
  *
  * 1. The flows are netted per date and the number of roots r > −1 is bounded with two rules that hold
@@ -68,6 +75,8 @@ const Y_MIN = -40;
 const Y_MAX = 709;
 const MIN_RATE = -1 + 2 ** -53;
 const Y_GUESS = Math.log1p(LO_GUESS);
+/** Unsorted series up to this length are put in date order by insertion sort (else a typed-array sort). */
+const INSERTION_MAX = 48;
 
 // Scratch buffers, grown on demand. xirr is synchronous and never re-entered, so sharing them is safe.
 let cap = 0;
@@ -221,24 +230,63 @@ export function xirr(flows: ReadonlyArray<XirrFlow>): number | null {
   return gridRoot();
 }
 
-/** Builds the netted series (netT, netV, netM) for input that is not in date order. */
+/**
+ * Builds the netted series (netT, netV, netM) for input that is not in date order, without allocating:
+ * the (day, amount) pairs are sorted by day in the scratch buffers — insertion sort for the short series
+ * funds have (a few dozen flows, mostly in runs already in order: two ledgers interleaved), a native
+ * typed-array sort of packed (day, index) keys for long ones — then same-day amounts are summed.
+ */
 function netBySorting(n: number): void {
   const days = bufDay;
   const amts = bufAmt;
-  const order: number[] = new Array<number>(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => days[a]! - days[b]!);
+  const td = netT;
+  const tv = netV;
+  if (n <= INSERTION_MAX) {
+    for (let i = 0; i < n; i++) {
+      const d = days[i]!;
+      const a = amts[i]!;
+      let k = i - 1;
+      while (k >= 0 && td[k]! > d) {
+        td[k + 1] = td[k]!;
+        tv[k + 1] = tv[k]!;
+        k--;
+      }
+      td[k + 1] = d;
+      tv[k + 1] = a;
+    }
+  } else {
+    // Keys (day − min day)·2^k + index are exact doubles and sort numerically in the engine (no comparator).
+    let dMin = days[0]!;
+    let dMax = dMin;
+    for (let i = 1; i < n; i++) {
+      const d = days[i]!;
+      if (d < dMin) dMin = d;
+      else if (d > dMax) dMax = d;
+    }
+    const shift = 2 ** Math.ceil(Math.log2(n + 1));
+    if ((dMax - dMin + 1) * shift > Number.MAX_SAFE_INTEGER) throw new RangeError('xirr: the dates span too many days');
+    const keys = bufExp.subarray(0, n);
+    for (let i = 0; i < n; i++) keys[i] = (days[i]! - dMin) * shift + i;
+    keys.sort();
+    for (let k = 0; k < n; k++) {
+      const key = keys[k]!;
+      const i = key % shift;
+      td[k] = days[i]!;
+      tv[k] = amts[i]!;
+    }
+  }
+  // Net same-day amounts in place (m ≤ k always), dropping dates whose amounts cancel.
   let m = 0;
   let k = 0;
   let first = 0;
   while (k < n) {
-    const d = days[order[k]!]!;
+    const d = td[k]!;
     let sum = 0;
-    while (k < n && days[order[k]!] === d) sum += amts[order[k++]!]!;
+    while (k < n && td[k] === d) sum += tv[k++]!;
     if (sum !== 0) {
       if (m === 0) first = d;
-      netT[m] = (d - first) / 365;
-      netV[m++] = sum;
+      td[m] = (d - first) / 365;
+      tv[m++] = sum;
     }
   }
   netM = m;
