@@ -8,11 +8,13 @@ import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import { SignInThrottle } from './auth/rate-limit.js';
+import { SignInLimiter, UnknownAccountFailures } from './auth/rate-limit.js';
 import { loadActor, readCookie, SESSION_COOKIE, sessionIdOf } from './auth/session.js';
 import type { AppServices, Context } from './context.js';
 import type { Env } from './env.js';
+import { clientIp, remoteAddressOf } from './http/client-ip.js';
 import { mountPipelineFiles } from './http/pipeline-files.js';
+import { sameSiteWrites } from './http/same-site.js';
 import { createLogger, type Logger } from './log.js';
 import { appRouter } from './router.js';
 import { createCallerFactory } from './trpc.js';
@@ -40,7 +42,8 @@ export function createApp(options: CreateAppOptions) {
     config: options.env,
     log: options.log ?? createLogger(options.env.LOG_LEVEL),
     now: options.now ?? (() => new Date()),
-    throttle: new SignInThrottle(),
+    throttle: new SignInLimiter(),
+    unknownSignIns: new UnknownAccountFailures(),
   };
   const { log } = services;
   const env = services.config;
@@ -84,6 +87,9 @@ export function createApp(options: CreateAppOptions) {
     }
   });
 
+  // Cross-site writes are refused before anything is read (issue 15 item 3).
+  app.use('/trpc/*', sameSiteWrites(env, 'json'));
+  app.use('/api/import/*', sameSiteWrites(env, 'import'));
   app.use(
     '/trpc/*',
     bodyLimit({
@@ -98,7 +104,13 @@ export function createApp(options: CreateAppOptions) {
       endpoint: '/trpc',
       // The adapter types contexts as plain records; ours is an interface, hence the widening.
       createContext: async (opts, c) =>
-        (await createContext(services, opts.req, opts.resHeaders, c.get('requestId') as string)) as unknown as Record<string, unknown>,
+        (await createContext(
+          services,
+          opts.req,
+          opts.resHeaders,
+          c.get('requestId') as string,
+          clientIp(remoteAddressOf(c), c.req.header('x-forwarded-for'), env.TRUSTED_PROXIES),
+        )) as unknown as Record<string, unknown>,
       onError: ({ error, path }) => {
         if (error.code === 'INTERNAL_SERVER_ERROR') log.error({ err: error.cause ?? error, path }, 'procedure failed');
       },
@@ -120,7 +132,7 @@ export function createApp(options: CreateAppOptions) {
 }
 
 /** A tRPC context for a fetch Request: reads the session cookie, loads the actor. */
-export async function createContext(s: AppServices, req: Request, resHeaders: Headers, requestId: string): Promise<Context> {
+export async function createContext(s: AppServices, req: Request, resHeaders: Headers, requestId: string, ip: string | null = null): Promise<Context> {
   const token = readCookie(req.headers.get('cookie'), SESSION_COOKIE);
   const sessionId = token ? sessionIdOf(token) : null;
   const actor = sessionId ? await loadActor(s.db, sessionId, s.now()) : null;
@@ -129,7 +141,8 @@ export async function createContext(s: AppServices, req: Request, resHeaders: He
     actor,
     sessionId: actor ? sessionId : null,
     requestId,
-    ip: req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null,
+    // The socket's address, or the client's behind a trusted proxy (http/client-ip.ts); never a header as sent.
+    ip,
     userAgent: req.headers.get('user-agent'),
     setCookie: (value) => resHeaders.append('set-cookie', value),
   };

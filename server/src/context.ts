@@ -1,6 +1,6 @@
 import type { Db } from '@highland/drizzle';
 import type { Locale, Role } from '@highland/shared';
-import type { SignInThrottle } from './auth/rate-limit.js';
+import type { SignInLimiter, UnknownAccountFailures } from './auth/rate-limit.js';
 import type { Env } from './env.js';
 import type { Logger } from './log.js';
 
@@ -27,7 +27,10 @@ export interface AppServices {
   log: Logger;
   /** The clock; tests pass a fixed one. */
   now: () => Date;
-  throttle: SignInThrottle;
+  /** Sign-in limits (per address, per account from an address, global). */
+  throttle: SignInLimiter;
+  /** Failed sign-ins for unknown accounts, aggregated into at most one audit row per window. */
+  unknownSignIns: UnknownAccountFailures;
 }
 
 export interface Context extends AppServices {

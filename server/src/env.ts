@@ -23,6 +23,27 @@ const EnvSchema = z.object({
   BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   /** Largest import file accepted (POST /api/import/deals), in bytes. */
   IMPORT_BODY_LIMIT: z.coerce.number().int().min(1024).default(33_554_432),
+  /**
+   * Proxies whose `X-Forwarded-For` is believed: comma-separated addresses or IPv4 CIDRs
+   * (`127.0.0.1,10.0.0.0/8`). Empty (default): the header is ignored and the socket's address is used.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    ),
+  /**
+   * This site's origin as browsers see it (`https://highland.example.cn`), when served behind a proxy
+   * that changes the Host. Writes whose Origin names another site are refused. Empty: the request's Host.
+   */
+  PUBLIC_ORIGIN: z
+    .string()
+    .default('')
+    .refine((v) => v === '' || /^https?:\/\/[^/\s]+$/.test(v), { message: 'must be scheme://host[:port] without a path' }),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

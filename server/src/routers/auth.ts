@@ -1,7 +1,7 @@
 import { ChangePasswordSchema, LocaleSchema, SignInSchema } from '@highland/shared';
 import { z } from 'zod';
 import { clearedSessionCookie, sessionCookie } from '../auth/session.js';
-import { changePassword, setLocale, signIn, signOut } from '../data/auth.js';
+import { changePassword, setLocale, signIn, signOut } from '../auth/sign-in.js';
 import { authedProcedure, publicProcedure, router } from '../trpc.js';
 
 export const authRouter = router({

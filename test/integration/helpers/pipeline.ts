@@ -96,7 +96,7 @@ export async function importFile(
   if (query.mapping) qs.set('mapping', JSON.stringify(query.mapping));
   const res = await h.app.request(`/api/import/deals?${qs}`, {
     method: 'POST',
-    headers: { cookie, 'x-highland-import': '1', 'x-file-name': encodeURIComponent('测试.csv'), ...headers },
+    headers: { cookie, 'content-type': 'application/octet-stream', 'x-highland-import': '1', 'x-file-name': encodeURIComponent('测试.csv'), ...headers },
     body: (typeof body === 'string' ? new TextEncoder().encode(body) : body) as BodyInit,
   });
   const text = await res.text();

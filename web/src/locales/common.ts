@@ -144,10 +144,13 @@ export const errors: Strings = {
   'zh-CN': {
     network: '无法连接服务器，请检查网络后重试。',
     internal: '服务器内部错误，操作未执行。请求编号：{{requestId}}',
+    request: { crossSite: '来自其他网站或格式不符的写入请求已被拒绝。' },
     auth: {
       required: '请先登录。',
       badCredentials: '邮箱或密码错误。',
       throttled: '该账户登录失败次数过多，请 {{seconds}} 秒后再试。',
+      throttledIp: '您所在网络地址登录失败次数过多，请 {{seconds}} 秒后再试。',
+      throttledGlobal: '服务器近期登录失败次数过多，请 {{seconds}} 秒后再试。',
       role: '此操作需要以下角色之一：{{roles}}。',
     },
     scope: {
@@ -227,10 +230,13 @@ export const errors: Strings = {
   en: {
     network: 'Cannot reach the server. Check the connection and try again.',
     internal: 'Internal error; nothing was changed. Request id: {{requestId}}',
+    request: { crossSite: 'A write from another site, or in the wrong format, was refused.' },
     auth: {
       required: 'Sign in first.',
       badCredentials: 'The e-mail address or the password is wrong.',
       throttled: 'Too many failed sign-ins for this account. Try again in {{seconds}} s.',
+      throttledIp: 'Too many failed sign-ins from your network address. Try again in {{seconds}} s.',
+      throttledGlobal: 'Too many failed sign-ins on this server just now. Try again in {{seconds}} s.',
       role: 'This needs one of the roles: {{roles}}.',
     },
     scope: {

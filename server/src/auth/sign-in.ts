@@ -2,9 +2,10 @@ import { session, user } from '@highland/drizzle';
 import { type ChangePassword, DomainError, type Locale, type SignIn } from '@highland/shared';
 import { eq, lt } from 'drizzle-orm';
 import { mutate } from '../audit.js';
-import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password.js';
-import { actorOf, newSessionToken } from '../auth/session.js';
 import type { Actor, AppServices } from '../context.js';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
+import type { LimitRule } from './rate-limit.js';
+import { actorOf, newSessionToken } from './session.js';
 
 const BAD_CREDENTIALS = () => new DomainError('UNAUTHENTICATED', 'auth.badCredentials', 'The e-mail address or the password is wrong.');
 
@@ -14,30 +15,52 @@ export interface SignInResult {
   actor: Actor;
 }
 
+const THROTTLE_MESSAGES: Record<LimitRule, string> = {
+  account: 'Too many failed sign-ins for this account.',
+  ip: 'Too many failed sign-ins from your network address.',
+  global: 'Too many failed sign-ins on this server just now.',
+};
+const THROTTLE_KEYS: Record<LimitRule, string> = { account: 'auth.throttled', ip: 'auth.throttledIp', global: 'auth.throttledGlobal' };
+
 /**
  * Checks a password and opens a session. A wrong password and an unknown account get the same answer
- * in the same time; five failures for one account within a minute lock it for the rest of that minute.
+ * in the same time. The limits of auth/rate-limit.ts apply before the password is checked (refused
+ * attempts cost no scrypt and write nothing). A failure for a known account writes an audit row; failures
+ * for unknown accounts are aggregated to at most one row per window (see UnknownAccountFailures).
  */
 export async function signIn(s: AppServices, input: SignIn, meta: { ip: string | null; userAgent: string | null; requestId: string }): Promise<SignInResult> {
   const now = s.now();
-  const key = input.email;
-  const wait = s.throttle.retryAfterMs(key, now.getTime());
-  if (wait > 0) {
-    const seconds = Math.ceil(wait / 1000);
-    throw new DomainError('RATE_LIMITED', 'auth.throttled', `Too many failed sign-ins for this account. Try again in ${seconds} s.`, {
-      params: { seconds },
+  const email = input.email;
+  const hit = s.throttle.check(email, meta.ip, now.getTime());
+  if (hit) {
+    const seconds = Math.ceil(hit.retryAfterMs / 1000);
+    throw new DomainError('RATE_LIMITED', THROTTLE_KEYS[hit.rule], `${THROTTLE_MESSAGES[hit.rule]} Try again in ${seconds} s.`, {
+      params: { seconds, rule: hit.rule },
     });
   }
-  const row = (await s.db.select().from(user).where(eq(user.email, input.email)).limit(1))[0];
+  const row = (await s.db.select().from(user).where(eq(user.email, email)).limit(1))[0];
   const ok = await verifyPassword(input.password, row?.passwordHash ?? DUMMY_HASH);
   if (!row || !ok || row.disabled) {
-    s.throttle.recordFailure(key, now.getTime());
-    await mutate({ db: s.db, actor: null, requestId: meta.requestId, now: s.now }, (_tx, audit) =>
-      audit({ action: 'auth.signInFailed', entity: 'user', entityId: row?.id ?? input.email, after: { email: input.email, ip: meta.ip } }),
-    );
+    s.throttle.recordFailure(email, meta.ip, now.getTime());
+    const mctx = { db: s.db, actor: null, requestId: meta.requestId, now: s.now };
+    if (row) {
+      await mutate(mctx, (_tx, audit) => audit({ action: 'auth.signInFailed', entity: 'user', entityId: row.id, after: { email, ip: meta.ip } }));
+    } else {
+      const opened = s.unknownSignIns.record(meta.ip, now.getTime());
+      s.log.warn({ requestId: meta.requestId, ip: meta.ip }, 'sign-in for an unknown account');
+      if (opened)
+        await mutate(mctx, (_tx, audit) =>
+          audit({
+            action: 'auth.signInFailedUnknown',
+            entity: 'user',
+            entityId: 'unknown',
+            after: { ip: meta.ip, windowMinutes: s.unknownSignIns.windowMs / 60_000, previousWindow: opened.previous },
+          }),
+        );
+    }
     throw BAD_CREDENTIALS();
   }
-  s.throttle.reset(key);
+  s.throttle.recordSuccess(email, meta.ip);
   const maxAgeSeconds = s.config.SESSION_DAYS * 86_400;
   const { token, id } = newSessionToken();
   const actor = await actorOf(s.db, { ...row, userId: row.id });
