@@ -27,6 +27,8 @@ export * from './company/schema.js';
 export * from './import/csv.js';
 export * from './pipeline/funnel.js';
 export * from './pipeline/import.js';
+export * from './pipeline/nearest.js';
+export * from './pipeline/owners.js';
 export * from './pipeline/reference.js';
 export * from './pipeline/schema.js';
 export * from './pipeline/scorecard.js';

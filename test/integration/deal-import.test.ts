@@ -1,5 +1,5 @@
-import { company, deal, dealNote } from '@highland/drizzle';
-import { suggestMapping } from '@highland/shared';
+import { company, deal, dealNote, user } from '@highland/drizzle';
+import { shortPersonName, suggestMapping } from '@highland/shared';
 import ExcelJS from 'exceljs';
 import { count, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -140,6 +140,91 @@ describe('import: every row error is listed before anything is written', () => {
     const file = csv([headers, [...importRow(1), 'gp@demo.highland'], [...importRow(2), 'gov@demo.highland']]);
     const r = await importFile(h, cookie, file, { mode: 'check', fundId: sf01, mapping: { ...mapping, owner: IMPORT_HEADERS.length } });
     expect(issuesOf(r)).toEqual(['3L:unknownOwner']);
+  });
+
+  it('an owner is named as the board shows them (马一鸣), by full name or e-mail; a name two managers share is ambiguous', async () => {
+    const { h, cookie, sf01 } = await setup();
+    const team = (await h.db.select({ name: user.name, email: user.email }).from(user).where(sql`${user.email} LIKE 'sf01.team%'`).orderBy(user.id)).slice(
+      0,
+      2,
+    );
+    const [one, two] = team as [{ name: string; email: string }, { name: string; email: string }];
+    // A second manager of SF-01 whose name the board shows the same as the second team member's.
+    const admin = await h.as('admin@demo.highland');
+    await admin.user.create({ email: 'namesake@demo.highland', name: `SF-99 投资经理 ${shortPersonName(two.name)}`, role: 'manager', fundIds: [sf01] });
+    const headers = [...IMPORT_HEADERS, '项目负责人'];
+    const file = csv([
+      headers,
+      [...importRow(1), shortPersonName(one.name)],
+      [...importRow(2), one.name],
+      [...importRow(3), one.email.toUpperCase()],
+      [...importRow(4), shortPersonName(two.name)],
+      [...importRow(5), two.email],
+    ]);
+    const r = await importFile(h, cookie, file, { mode: 'check', fundId: sf01, mapping: { ...mapping, owner: IMPORT_HEADERS.length } });
+    const issue = ((r.result?.issues ?? []) as Array<{ rule: string; params: Record<string, unknown> }>)[0];
+    expect({ issues: issuesOf(r), count: issue?.params.count, board: shortPersonName(one.name) !== one.name }).toEqual({
+      issues: ['5L:ambiguousOwner'],
+      count: 2,
+      board: true,
+    });
+  });
+
+  it('an unknown sector names the nearest allowed values', async () => {
+    const { h, cookie, sf01 } = await setup();
+    const at = mapping.sector as number;
+    const r = await importFile(h, cookie, csv([IMPORT_HEADERS, importRow(1, { [at]: '机器视觉' })]), { mode: 'check', fundId: sf01, mapping });
+    const issue = ((r.result?.issues ?? []) as Array<{ rule: string; params: Record<string, unknown> }>)[0];
+    expect({ rule: issue?.rule, params: issue?.params }).toEqual({
+      rule: 'unknownSector',
+      params: { value: '机器视觉', nearestZh: '智能机器人', nearestEn: 'Intelligent robots' },
+    });
+  });
+
+  it('the template is a workbook with an example row that imports cleanly and a sheet of allowed values with the fund’s managers', async () => {
+    const { h, cookie, sf01 } = await setup();
+    const res = await h.app.request(`/api/import/template?format=xlsx&locale=zh-CN&fund=${sf01}`, { headers: { cookie } });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await res.arrayBuffer()) as ArrayBuffer);
+    const [deals, allowed] = book.worksheets;
+    const rowValues = (ws: ExcelJS.Worksheet | undefined, n: number) =>
+      ((ws?.getRow(n).values ?? []) as unknown[]).slice(1).map((v) => (v === undefined || v === null ? '' : String(v)));
+    const headers = rowValues(deals, 1);
+    const example = rowValues(deals, 2);
+    const allowedHeaders = rowValues(allowed, 1);
+    const ownerColumn = allowedHeaders.indexOf('项目负责人');
+    const owners: string[] = [];
+    for (let i = 2; i <= (allowed?.rowCount ?? 0); i++) {
+      const v = rowValues(allowed, i)[ownerColumn];
+      if (v) owners.push(v);
+    }
+    // The example row as a CSV imports with no issue.
+    const check = await importFile(h, cookie, csv([headers, example]), {
+      mode: 'check',
+      fundId: sf01,
+      mapping: suggestMapping(headers) as Record<string, number>,
+    });
+    const csvTemplate = await (await h.app.request(`/api/import/template?format=csv&locale=en&fund=${sf01}`, { headers: { cookie } })).text();
+    const gov = await h.cookieFor('gov@demo.highland');
+    expect({
+      status: res.status,
+      sheets: book.worksheets.map((w) => w.name),
+      allowedHeaders,
+      owners: owners.includes('赵明') && owners.length >= 2,
+      issues: check.result?.issueCount,
+      dealsNew: check.result?.dealsNew,
+      csvLines: csvTemplate.trim().split('\n').length,
+      gov: (await h.app.request(`/api/import/template?fund=${sf01}`, { headers: { cookie: gov } })).status,
+    }).toEqual({
+      status: 200,
+      sheets: ['项目', '可选值'],
+      allowedHeaders: ['行业领域', '所在区域', '企业性质', '项目阶段', '项目来源', '融资轮次', '项目负责人', '在沪注册', ''].slice(0, 8),
+      owners: true,
+      issues: 0,
+      dealsNew: 1,
+      csvLines: 2,
+      gov: 403,
+    });
   });
 
   it('moving an existing deal where the state machine forbids is a row error', async () => {

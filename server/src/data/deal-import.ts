@@ -5,13 +5,17 @@ import {
   columnLetter,
   DomainError,
   IMPORT_MAX_ERRORS_LISTED,
+  importTemplate,
   type ImportIssue,
   type ImportMapping,
   type ImportRow,
+  matchOwner,
   moveRefusalMessage,
   normaliseCompanyName,
   type OpenStage,
+  type OwnerMatch,
   type Stage,
+  shortPersonName,
   sortIssues,
 } from '@highland/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
@@ -83,16 +87,9 @@ export async function checkImport(
   const issues = [...checked.issues];
   await progress?.('check', Math.round(table.rows.length / 2), table.rows.length);
 
-  const owners = await db
-    .select({ id: user.id, email: user.email, name: user.name })
-    .from(user)
-    .innerJoin(userFund, eq(userFund.userId, user.id))
-    .where(and(eq(userFund.fundId, fundId), eq(user.role, 'manager'), eq(user.disabled, false)));
-  const ownerId = (ref: string | null): number | null | undefined => {
-    if (ref === null) return null;
-    const k = ref.trim().toLowerCase();
-    return owners.find((o) => o.email.toLowerCase() === k || o.name.trim().toLowerCase() === k)?.id;
-  };
+  const owners = await fundOwners(db, fundId);
+  // An owner is named by e-mail, full display name or the name the board shows (shortPersonName).
+  const ownerOf = (ref: string | null): OwnerMatch | null => (ref === null ? null : matchOwner(ref, owners));
 
   const usccs = checked.rows.map((r) => r.company.uscc);
   const companies = await inChunks(usccs, CHUNK, (part) => db.select({ id: company.id, uscc: company.uscc }).from(company).where(inArray(company.uscc, part)));
@@ -127,18 +124,31 @@ export async function checkImport(
   };
   const ownerColumn = mapping.owner === undefined ? '' : columnLetter(mapping.owner);
   for (const row of checked.rows) {
-    const owner = ownerId(row.deal.owner);
-    if (owner === undefined) {
-      issues.push({
-        row: row.row,
-        column: ownerColumn,
-        field: 'owner',
-        rule: 'unknownOwner',
-        message: `row ${row.row}, column ${ownerColumn} (Owner): ${row.deal.owner ?? ''} is not a manager of this fund (give their e-mail or name)`,
-        params: { value: row.deal.owner ?? '' },
-      });
+    const match = ownerOf(row.deal.owner);
+    if (match && match.kind !== 'one') {
+      const value = row.deal.owner ?? '';
+      issues.push(
+        match.kind === 'ambiguous'
+          ? {
+              row: row.row,
+              column: ownerColumn,
+              field: 'owner',
+              rule: 'ambiguousOwner',
+              message: `row ${row.row}, column ${ownerColumn} (Owner): ${value} names ${match.names.length} managers of this fund (${match.names.join('; ')}); give the e-mail`,
+              params: { value, names: match.names.join('; '), count: match.names.length },
+            }
+          : {
+              row: row.row,
+              column: ownerColumn,
+              field: 'owner',
+              rule: 'unknownOwner',
+              message: `row ${row.row}, column ${ownerColumn} (Owner): ${value} is not a manager of this fund (give their e-mail or name)`,
+              params: { value },
+            },
+      );
       continue;
     }
+    const owner = match ? match.id : null;
     const companyId = companyByUscc.get(row.company.uscc);
     if (companyId === undefined) plan.newCompanies.push(row);
     else plan.existingCompanies += 1;
@@ -191,6 +201,32 @@ export async function checkImport(
   plan.issues = sortIssues(issues);
   await progress?.('check', table.rows.length, table.rows.length);
   return plan;
+}
+
+/** The managers who may own a fund's deals (enabled manager accounts of the fund), by id. */
+export async function fundOwners(db: DbOrTx, fundId: number) {
+  return db
+    .select({ id: user.id, email: user.email, name: user.name })
+    .from(user)
+    .innerJoin(userFund, eq(userFund.userId, user.id))
+    .where(and(eq(userFund.fundId, fundId), eq(user.role, 'manager'), eq(user.disabled, false)))
+    .orderBy(user.id);
+}
+
+/**
+ * The import template for a fund, in the reader's language: headers, an example row and the allowed
+ * values (the fund's managers by the name the board shows, with their e-mails where a name is shared).
+ */
+export async function importTemplateFor(db: DbOrTx, actor: Actor, fundId: number | undefined, locale: 'zh-CN' | 'en') {
+  if (fundId === undefined) return importTemplate(locale, []);
+  assertFundWritable(actor, fundId);
+  const owners = await fundOwners(db, fundId);
+  const { stageOrder } = await pipelineSettings(db, fundId);
+  const names = owners.map((o) => {
+    const short = shortPersonName(o.name);
+    return owners.filter((x) => shortPersonName(x.name) === short).length > 1 ? o.email : short;
+  });
+  return importTemplate(locale, names, stageOrder);
 }
 
 /** What the check shows: counts of what would happen and the problems (listed up to a limit, always counted). */

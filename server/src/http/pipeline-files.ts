@@ -6,6 +6,7 @@ import {
   DealSortSchema,
   DomainError,
   escapeSpreadsheetText,
+  FEN_PER_WAN,
   IMPORT_FIELD_KEYS,
   IMPORT_FIELDS,
   type ImportMapping,
@@ -25,13 +26,12 @@ import { stream } from 'hono/streaming';
 import { z } from 'zod';
 import { loadActor, readCookie, SESSION_COOKIE, sessionIdOf } from '../auth/session.js';
 import type { Actor, AppServices } from '../context.js';
-import { checkImport, commitImport, planSummary } from '../data/deal-import.js';
+import { checkImport, commitImport, importTemplateFor, planSummary } from '../data/deal-import.js';
 import { allDeals, countDeals, type DealListRow } from '../data/deal-list.js';
 import { type ImportTable, previewCell, readImportFile } from '../data/import-file.js';
 
 /** At most this many rows per export (a larger view is refused: narrow the filter). */
 export const EXPORT_MAX_ROWS = 100_000;
-const WAN = 1_000_000;
 
 type Vars = { requestId: string };
 type C = HonoContext<{ Variables: Vars }>;
@@ -85,7 +85,8 @@ const ImportQuerySchema = z.object({
  * answer is a stream of JSON lines: progress lines, then one result (or error) line. The client sends
  * the same file for each step, so the server keeps nothing between requests.
  * GET /api/export/deals?format=csv|xlsx&filter=…&sort=…&locale=… — the table view as a file.
- * GET /api/import/template?format=csv|xlsx&locale=… — an empty import file with the headers.
+ * GET /api/import/template?format=csv|xlsx&locale=…&fund=… — the import file's headers with an example row;
+ * the XLSX adds a sheet of the allowed values (sectors, zones, stages, sources, rounds, the fund's managers).
  */
 export function mountPipelineFiles(app: Hono<{ Variables: Vars }>, s: AppServices): void {
   const limit = s.config.IMPORT_BODY_LIMIT;
@@ -263,11 +264,29 @@ export function mountPipelineFiles(app: Hono<{ Variables: Vars }>, s: AppService
   app.get('/api/import/template', async (c) => {
     const who = await requireActor(s, c, ['manager']);
     if (who instanceof Response) return who;
-    const locale = c.req.query('locale') === 'en' ? 'en' : 'zh-CN';
-    const headers = IMPORT_FIELDS.map((f) => (locale === 'en' ? f.en : f.zh));
-    c.header('content-type', 'text/csv; charset=utf-8');
-    c.header('content-disposition', 'attachment; filename="highland-import-template.csv"');
-    return c.body(`\ufeff${csvLine(headers)}`);
+    const q = z
+      .object({
+        locale: z.enum(['zh-CN', 'en']).catch('zh-CN'),
+        format: z.enum(['csv', 'xlsx']).catch('xlsx'),
+        fund: z.coerce.number().int().positive().optional().catch(undefined),
+      })
+      .parse(c.req.query());
+    let template: Awaited<ReturnType<typeof importTemplateFor>>;
+    try {
+      template = await importTemplateFor(s.db, who, q.fund, q.locale);
+    } catch (e) {
+      if (isDomainError(e)) return c.json(errorBody(e), e.code === 'FORBIDDEN' ? 403 : 400);
+      throw e;
+    }
+    c.header('cache-control', 'no-store');
+    if (q.format === 'csv') {
+      c.header('content-type', 'text/csv; charset=utf-8');
+      c.header('content-disposition', 'attachment; filename="highland-import-template.csv"');
+      return c.body(`\ufeff${csvLine(template.headers)}${csvLine(template.example.map(escapeSpreadsheetText))}`);
+    }
+    c.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    c.header('content-disposition', 'attachment; filename="highland-import-template.xlsx"');
+    return c.body(new Uint8Array(await templateWorkbook(template, q.locale)));
   });
 }
 
@@ -313,11 +332,37 @@ const EXPORT_COLUMNS: ExportColumn[] = [
 function cellOf(col: ExportColumn, r: DealListRow, locale: string): string | number | null {
   const v = col.value(r);
   if (v === null || v === undefined) return null;
-  if (col.kind === 'wan') return Math.round(Number(v) / (WAN / 100)) / 100;
+  if (col.kind === 'wan') return Math.round(Number(v) / (FEN_PER_WAN / 100)) / 100;
   if (col.kind === 'score') return Math.round(Number(v) * 100) / 100;
   if (col.kind === 'label') {
     const l = col.labels?.[String(v)];
     return l ? pick(l, locale) : String(v);
   }
   return escapeSpreadsheetText(String(v));
+}
+
+/**
+ * The template as a workbook: the import sheet (headers, the example row; every column text so credit
+ * codes and dates stay as typed) and a sheet of allowed values, one column per coded field.
+ */
+async function templateWorkbook(t: Awaited<ReturnType<typeof importTemplateFor>>, locale: 'zh-CN' | 'en'): Promise<Buffer> {
+  const en = locale === 'en';
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Highland';
+  const sheet = book.addWorksheet(en ? 'Deals' : '项目', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = t.headers.map((h) => ({ header: h, width: Math.max(12, [...h].length * 2 + 2), style: { numFmt: '@' } }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.addRow(t.example.map(escapeSpreadsheetText)).font = { italic: true, color: { argb: 'FF8C8C8C' } };
+  const allowed = book.addWorksheet(en ? 'Allowed values' : '可选值');
+  allowed.columns = t.allowed.map((a) => ({ header: a.header, width: 22 }));
+  allowed.getRow(1).font = { bold: true };
+  const depth = Math.max(...t.allowed.map((a) => a.values.length));
+  for (let i = 0; i < depth; i++) allowed.addRow(t.allowed.map((a) => (a.values[i] === undefined ? null : escapeSpreadsheetText(a.values[i] as string))));
+  allowed.addRow([]);
+  allowed.addRow([
+    en
+      ? 'Amounts are in CNY 10k; dates as 2024-03-01. Delete the example row on the first sheet before importing.'
+      : '金额单位为万元；日期格式如 2024-03-01。导入前请删除第一页中的示例行。',
+  ]);
+  return Buffer.from(await book.xlsx.writeBuffer());
 }

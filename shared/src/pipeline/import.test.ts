@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeUsccCheckChar } from '../company/uscc.js';
-import { checkImportRows, columnLetter, type ImportCell, looksLikeFormula, parseImportDate, suggestMapping, wanToFen } from './import.js';
+import { checkImportRows, columnLetter, type ImportCell, importTemplate, looksLikeFormula, parseImportDate, suggestMapping, wanToFen } from './import.js';
 
 const code = (n: number) => {
   const first17 = `91310115MA1${String(n).padStart(6, '0')}`;
@@ -81,4 +81,38 @@ describe('rows', () => {
     expect(check(good(7)).rows[0]?.deal).toMatchObject({ stage: 'screening', amountFen: 500_000_000, preMoneyFen: 20_000_000_000 }));
   it('a zone outside Shanghai is not registered in Shanghai by default', () =>
     expect(check(good(1, { 3: '上海以外' })).rows[0]?.company.registeredInShanghai).toBe(false));
+});
+
+describe('an unknown value names the nearest allowed ones', () => {
+  it('行业“机器视觉” suggests 智能机器人, in both languages', () =>
+    expect(check(good(1, { 2: '机器视觉' })).issues[0]?.params).toEqual({ value: '机器视觉', nearestZh: '智能机器人', nearestEn: 'Intelligent robots' }));
+  it('a value like nothing allowed suggests nothing', () => expect(check(good(1, { 2: '区块链' })).issues[0]?.params).toEqual({ value: '区块链' }));
+});
+
+describe('the import template', () => {
+  for (const locale of ['zh-CN', 'en'] as const)
+    it(`its example row (${locale}) passes every check, owned by the first manager`, () => {
+      const t = importTemplate(locale, ['马一鸣', '林刚']);
+      const r = checkImportRows([{ row: 2, cells: t.example }], suggestMapping(t.headers), 'committee_first');
+      expect({ issues: r.issues, rows: r.rows.length, owner: r.rows[0]?.deal.owner, stage: r.rows[0]?.deal.stage }).toEqual({
+        issues: [],
+        rows: 1,
+        owner: '马一鸣',
+        stage: 'sourced',
+      });
+    });
+  it('lists the allowed values of every coded field, the fund’s managers among them', () => {
+    const t = importTemplate('zh-CN', ['马一鸣']);
+    expect(Object.fromEntries(t.allowed.map((a) => [a.field, a.values.length]))).toEqual({
+      sector: 11,
+      zone: expect.any(Number),
+      ownership: 3,
+      stage: 9,
+      source: 6,
+      round: expect.any(Number),
+      owner: 1,
+      registeredInShanghai: 2,
+    });
+    expect(t.allowed.find((a) => a.field === 'stage')?.values.slice(0, 2)).toEqual(['新项目', '初筛']);
+  });
 });

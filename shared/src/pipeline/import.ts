@@ -5,12 +5,14 @@
  * (owners, existing deals) in the same form.
  */
 import { WebsiteSchema } from '../company/schema.js';
-import { isValidUscc } from '../company/uscc.js';
+import { computeUsccCheckChar, isValidUscc } from '../company/uscc.js';
 import { isIsoDate } from '../common/dates.js';
 import { DATE_MAX, DATE_MIN } from '../common/schema.js';
+import { FEN_PER_WAN } from '../format/format.js';
 import type { Labelled } from '../reference/taxonomy.js';
 import { OWNERSHIP_TYPES, type Ownership, SECTORS, type Sector, ZONES, type Zone } from '../reference/taxonomy.js';
 import { ROUNDS, type Round } from '../portfolio/reference.js';
+import { nearestCodes } from './nearest.js';
 import { DEAL_SOURCES, type DealSource } from './reference.js';
 import { DEAL_AMOUNT_MAX_FEN, NEXT_STEP_MAX, DEAL_NOTE_MAX, REASON_MAX, VALUATION_MAX_FEN } from './schema.js';
 import { checkMove, isSideStage, type OpenStage, type Stage, STAGES, type StageOrder, stageOrder } from './stages.js';
@@ -19,8 +21,6 @@ import { checkMove, isSideStage, type OpenStage, type Stage, STAGES, type StageO
 export const IMPORT_MAX_ROWS = 100_000;
 /** At most this many errors are sent back (the total is always given). */
 export const IMPORT_MAX_ERRORS_LISTED = 10_000;
-/** 1 万元 in fen: amount columns are in 万元, as Chinese spreadsheets write them. */
-const WAN_FEN = 1_000_000;
 
 /** A cell as read from the file: text (CSV), or what a spreadsheet stored. */
 export type ImportCell = string | number | boolean | null | { formula: string } | { error: string };
@@ -249,11 +249,21 @@ function text(cell: ImportCell, max: number): string | null {
   return s;
 }
 
-function pick<K extends string>(cell: ImportCell, by: Map<string, K>, rule: string, what: string): K | null {
+function pick<K extends string>(cell: ImportCell, by: Map<string, K>, rule: string, what: string, table: Readonly<Record<K, Labelled>>): K | null {
   const s = cellText(cell);
   if (s === '') return null;
   const code = by.get(norm(s));
-  if (!code) throw new CellError(rule, `"${s.slice(0, 40)}" is not a known ${what}`, { value: s.slice(0, 40) });
+  if (!code) {
+    // Name the nearest allowed values, in both languages (the page shows the reader's).
+    const near = nearestCodes(s.slice(0, 40), table);
+    const nearest: Record<string, string> = near.length
+      ? { nearestZh: near.map((c) => table[c].zh).join('、'), nearestEn: near.map((c) => table[c].en).join(', ') }
+      : {};
+    throw new CellError(rule, `"${s.slice(0, 40)}" is not a known ${what}${near.length ? ` (nearest: ${nearest.nearestEn})` : ''}`, {
+      value: s.slice(0, 40),
+      ...nearest,
+    });
+  }
   return code;
 }
 
@@ -287,7 +297,7 @@ export function wanToFen(s: string): number | null {
     .replace(/万元?$/, '');
   const m = /^(\d{1,10})(?:\.(\d{1,2}))?$/.exec(t);
   if (!m) return null;
-  return Number(m[1]) * WAN_FEN + Number((m[2] ?? '').padEnd(2, '0')) * (WAN_FEN / 100);
+  return Number(m[1]) * FEN_PER_WAN + Number((m[2] ?? '').padEnd(2, '0')) * (FEN_PER_WAN / 100);
 }
 
 function money(cell: ImportCell, maxFen: number): number | null {
@@ -297,7 +307,7 @@ function money(cell: ImportCell, maxFen: number): number | null {
   const fen = wanToFen(s);
   if (fen === null) throw new CellError('money', `"${s.slice(0, 20)}" is not an amount in 万元 (at most two decimals)`);
   if (fen <= 0) throw new CellError('positive', 'must be greater than 0');
-  if (fen > maxFen) throw new CellError('amountRange', `must be at most ${maxFen / WAN_FEN} 万元`, { max: maxFen / WAN_FEN });
+  if (fen > maxFen) throw new CellError('amountRange', `must be at most ${maxFen / FEN_PER_WAN} 万元`, { max: maxFen / FEN_PER_WAN });
   return fen;
 }
 
@@ -374,11 +384,11 @@ export function checkImportRows(rows: ReadonlyArray<{ row: number; cells: readon
     );
     const nameZh = get('nameZh', (c) => text(c, 200), true);
     const nameEn = get('nameEn', (c) => text(c, 200));
-    const sector = get('sector', (c) => pick(c, SECTOR_BY, 'unknownSector', 'sector'), true);
-    const zone = get('zone', (c) => pick(c, ZONE_BY, 'unknownZone', 'zone or district'), true);
+    const sector = get('sector', (c) => pick(c, SECTOR_BY, 'unknownSector', 'sector', SECTORS), true);
+    const zone = get('zone', (c) => pick(c, ZONE_BY, 'unknownZone', 'zone or district', ZONES), true);
     const shanghai = get('registeredInShanghai', bool);
     const founded = get('founded', (c) => date(c, true));
-    const ownership = get('ownership', (c) => pick(c, OWNERSHIP_BY, 'unknownOwnership', 'ownership'), true);
+    const ownership = get('ownership', (c) => pick(c, OWNERSHIP_BY, 'unknownOwnership', 'ownership', OWNERSHIP_TYPES), true);
     const headcount = get('headcount', (c) => integer(c, 1_000_000));
     const website = get('website', (c) => {
       const s = cellText(c);
@@ -387,10 +397,10 @@ export function checkImportRows(rows: ReadonlyArray<{ row: number; cells: readon
       if (!r.success) throw new CellError('website', `"${s.slice(0, 40)}" is not a web address`);
       return r.data;
     });
-    const stage = get('stage', (c) => pick(c, STAGE_BY, 'unknownStage', 'stage'));
+    const stage = get('stage', (c) => pick(c, STAGE_BY, 'unknownStage', 'stage', STAGES));
     const owner = get('owner', (c) => text(c, 254));
-    const source = get('source', (c) => pick(c, SOURCE_BY, 'unknownSource', 'source'));
-    const round = get('round', (c) => pick(c, ROUND_BY, 'unknownRound', 'round'));
+    const source = get('source', (c) => pick(c, SOURCE_BY, 'unknownSource', 'source', DEAL_SOURCES));
+    const round = get('round', (c) => pick(c, ROUND_BY, 'unknownRound', 'round', ROUNDS));
     const amountFen = get('amount', (c) => money(c, DEAL_AMOUNT_MAX_FEN));
     const preMoneyFen = get('preMoney', (c) => money(c, VALUATION_MAX_FEN));
     const nextStep = get('nextStep', (c) => text(c, NEXT_STEP_MAX));
@@ -500,4 +510,64 @@ function stageIssue(row: number, mapping: ImportMapping, rule: string, message: 
 export function sortIssues(issues: ImportIssue[]): ImportIssue[] {
   const colIndex = (c: string) => (c === '' ? -1 : [...c].reduce((n, ch) => n * 26 + (ch.charCodeAt(0) - 64), 0));
   return issues.sort((a, b) => a.row - b.row || colIndex(a.column) - colIndex(b.column));
+}
+
+/** The example row's credit code (Pudong's division, a made-up serial) before its check character. */
+const EXAMPLE_USCC17 = '91310115MA1K4EXA0';
+
+/** One list of the template's "allowed values" sheet: the field's header and what its cells may hold. */
+export interface ImportAllowedList {
+  field: ImportFieldKey;
+  header: string;
+  values: string[];
+}
+
+/**
+ * What the downloadable template holds, in the reader's language: the headers, one example row that
+ * passes every check (stage 新项目, owned by the first of `owners`), and the allowed values of each
+ * coded field — sectors, zones, ownership, stages of the fund's pipeline, sources, rounds and the fund's
+ * managers by the name the board shows.
+ */
+export function importTemplate(locale: 'zh-CN' | 'en', owners: readonly string[], order: StageOrder = 'committee_first') {
+  const en = locale === 'en';
+  const label = (l: Labelled) => (en ? l.en : l.zh);
+  const labels = <K extends string>(t: Readonly<Record<K, Labelled>>, codes?: readonly K[]) => (codes ?? (Object.keys(t) as K[])).map((c) => label(t[c]));
+  const header = (key: ImportFieldKey) => {
+    const f = FIELD_BY_KEY.get(key) as ImportField;
+    return en ? f.en : f.zh;
+  };
+  const example: Record<ImportFieldKey, string> = {
+    uscc: `${EXAMPLE_USCC17}${computeUsccCheckChar(EXAMPLE_USCC17) ?? ''}`,
+    nameZh: '上海示例智能科技有限公司',
+    nameEn: 'Shanghai Example AI Co., Ltd.',
+    sector: label(SECTORS.ai_chips),
+    zone: label(ZONES.pudong_zhangjiang),
+    registeredInShanghai: en ? 'yes' : '是',
+    founded: '2019-06-01',
+    ownership: label(OWNERSHIP_TYPES.private),
+    headcount: '120',
+    website: 'https://example.com',
+    stage: label(STAGES.sourced),
+    owner: owners[0] ?? '',
+    source: label(DEAL_SOURCES.inbound),
+    round: label(ROUNDS.a),
+    amount: '500',
+    preMoney: '20000',
+    nextStep: en ? 'First meeting' : '首次约见',
+    nextStepDate: '2026-12-31',
+    note: en ? 'Example row: replace or delete it before importing' : '示例行：导入前请替换或删除',
+    passReason: '',
+  };
+  const stages = [...stageOrder('direct', order), 'on_hold', 'passed'] as Stage[];
+  const allowed: ImportAllowedList[] = [
+    { field: 'sector', header: header('sector'), values: labels(SECTORS) },
+    { field: 'zone', header: header('zone'), values: labels(ZONES) },
+    { field: 'ownership', header: header('ownership'), values: labels(OWNERSHIP_TYPES) },
+    { field: 'stage', header: header('stage'), values: labels(STAGES, stages) },
+    { field: 'source', header: header('source'), values: labels(DEAL_SOURCES) },
+    { field: 'round', header: header('round'), values: labels(ROUNDS) },
+    { field: 'owner', header: header('owner'), values: [...owners] },
+    { field: 'registeredInShanghai', header: header('registeredInShanghai'), values: en ? ['yes', 'no'] : ['是', '否'] },
+  ];
+  return { headers: IMPORT_FIELDS.map((f) => header(f.key)), example: IMPORT_FIELDS.map((f) => example[f.key]), allowed };
 }

@@ -1,5 +1,5 @@
 import { ClockCircleOutlined, MoreOutlined, StarFilled, SwapOutlined, UserOutlined } from '@ant-design/icons';
-import type { PipelineKind, Stage } from '@highland/shared';
+import { type PipelineKind, type Stage, shortPersonName } from '@highland/shared';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { Alert, Button, Card, Dropdown, Empty, Skeleton, Tag, Tooltip, Typography } from 'antd';
@@ -9,7 +9,7 @@ import { QueryState } from '../../components/ui/query-state.js';
 import { useFormat } from '../../lib/format.js';
 import { useTRPC } from '../../lib/trpc.js';
 import { type MovableDeal, useDealMove } from './move-dialogs.js';
-import { shortName, useLabels } from './use-pipeline.js';
+import { useLabels } from './use-pipeline.js';
 
 type BoardData = NonNullable<ReturnType<typeof useBoardQuery>['data']>;
 type BoardCard = BoardData['columns'][number]['cards'][number];
@@ -245,7 +245,7 @@ function DealCard(props: { card: BoardCard; canWrite: boolean; stages: string[];
       </div>
       <div className="hl-deal-card-foot hl-muted">
         <span className="hl-ellipsis">
-          <UserOutlined /> {shortName(c.ownerName)}
+          <UserOutlined /> {shortPersonName(c.ownerName)}
         </span>
         <Tooltip title={t('daysInStageLong', { n: days })}>
           <span style={{ whiteSpace: 'nowrap' }}>

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, CheckCircleTwoTone, CloseCircleTwoTone, EditOutlined, SwapOutlined } from '@ant-design/icons';
-import { DEAL_SOURCES, isSideStage, ROUNDS, type Stage, wonStage } from '@highland/shared';
+import { DEAL_SOURCES, isSideStage, ROUNDS, type Stage, wonStage, shortPersonName } from '@highland/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { App, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, Row, Select, Space, Steps, Tag, Timeline, Typography } from 'antd';
@@ -13,7 +13,7 @@ import { useTRPC } from '../../lib/trpc.js';
 import type { DealFieldsForm } from './deal-create.js';
 import { useDealMove } from './move-dialogs.js';
 import { ScoreForm, ScorecardView } from './scorecard.js';
-import { fenToWan, type Outputs, shortName, StageTag, useDealErrors, useLabels, WanInput, wanToFen } from './use-pipeline.js';
+import { fenToWan, type Outputs, StageTag, useDealErrors, useLabels, WanInput, wanToFen } from './use-pipeline.js';
 
 const route = getRouteApi('/pipeline/deals/$dealId');
 
@@ -435,7 +435,7 @@ function DealTimeline({ d }: { d: DealPageData }) {
   const byScorer = new Map<string, { name: string; at: string; n: number }>();
   for (const s of d.scores) {
     const k = `${s.scorerId}|${s.at}`;
-    const g = byScorer.get(k) ?? { name: shortName(s.scorerName), at: s.at, n: 0 };
+    const g = byScorer.get(k) ?? { name: shortPersonName(s.scorerName), at: s.at, n: 0 };
     g.n += 1;
     byScorer.set(k, g);
   }

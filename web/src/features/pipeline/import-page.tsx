@@ -140,7 +140,11 @@ export function ImportPage() {
     const x = IMPORT_FIELDS.find((y) => y.key === key);
     return x ? (f.locale === 'en' ? x.en : x.zh) : '';
   };
-  const issueText = (i: Issue) => t(`importRule.${i.rule}`, { ...i.params, defaultValue: i.message.replace(/^row \d+(, column [A-Z—]+)?( \([^)]*\))?: /, '') });
+  const issueText = (i: Issue) => {
+    const text = t(`importRule.${i.rule}`, { ...i.params, defaultValue: i.message.replace(/^row \d+(, column [A-Z—]+)?( \([^)]*\))?: /, '') });
+    const nearest = f.locale === 'en' ? i.params?.nearestEn : i.params?.nearestZh;
+    return nearest ? `${text}${t('importNearest', { values: nearest })}` : text;
+  };
 
   return (
     <Page
@@ -149,7 +153,11 @@ export function ImportPage() {
       extra={
         <Space wrap>
           {fund ? <FundSelect funds={funds} value={fund.id} onChange={(id) => void navigate({ search: { fund: id } })} /> : null}
-          <Button icon={<DownloadOutlined />} href={`/api/import/template?locale=${f.locale}`} data-testid="import-template">
+          <Button
+            icon={<DownloadOutlined />}
+            href={`/api/import/template?format=xlsx&locale=${f.locale}${fund ? `&fund=${fund.id}` : ''}`}
+            data-testid="import-template"
+          >
             {t('template')}
           </Button>
         </Space>
@@ -279,7 +287,7 @@ export function ImportPage() {
                       disabled={!check || check.issueCount > 0 || busy !== null}
                       data-testid="import-commit"
                     >
-                      {t('importNow', { n: check ? f.number(check.dealsNew + check.dealsUpdated) : '' })}
+                      {check ? t('importNow', { n: f.number(check.dealsNew + check.dealsUpdated) }) : t('importNowPlain')}
                     </Button>
                   </Space>
                 </Card>

@@ -1,12 +1,12 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
-import type { Criterion as SharedCriterion, Labelled } from '@highland/shared';
+import { type Labelled, type Criterion as SharedCriterion, shortPersonName } from '@highland/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Popover, Progress, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format.js';
 import { useTRPC } from '../../lib/trpc.js';
-import { shortName, useDealErrors } from './use-pipeline.js';
+import { useDealErrors } from './use-pipeline.js';
 
 /** A criterion as it arrives over the wire (its anchors as a plain list). */
 type Criterion = Omit<SharedCriterion, 'anchors'> & { anchors: readonly Labelled[] };
@@ -34,7 +34,7 @@ export function ScorecardView(props: { criteria: Criterion[]; card: Card; scores
   const { t, i18n } = useTranslation('pipeline');
   const f = useFormat();
   const en = i18n.language === 'en';
-  const scorers = [...new Map(props.scores.map((s) => [s.scorerId, shortName(s.scorerName)])).entries()];
+  const scorers = [...new Map(props.scores.map((s) => [s.scorerId, shortPersonName(s.scorerName)])).entries()];
   const totalWeight = props.criteria.reduce((s, c) => s + c.weight, 0) || 1;
   return (
     <>

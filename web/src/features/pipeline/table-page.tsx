@@ -1,5 +1,5 @@
 import { CaretDownOutlined, CaretUpOutlined, DeleteOutlined, DownloadOutlined, SaveOutlined, StarFilled } from '@ant-design/icons';
-import { DEAL_SOURCES, type DealFilter, type DealSort, type DealSortField, SECTORS, STAGES, ZONES } from '@highland/shared';
+import { DEAL_SOURCES, type DealFilter, type DealSort, type DealSortField, SECTORS, STAGES, ZONES, shortPersonName } from '@highland/shared';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -12,7 +12,7 @@ import { errorMessage } from '../../lib/errors.js';
 import { useFormat } from '../../lib/format.js';
 import { useTRPC } from '../../lib/trpc.js';
 import { PipelineTabs } from './pipeline-nav.js';
-import { FormModal, SearchBox, shortName, StageTag, useLabels, usePipelineOptions } from './use-pipeline.js';
+import { FormModal, SearchBox, StageTag, useLabels, usePipelineOptions } from './use-pipeline.js';
 
 const route = getRouteApi('/pipeline/table');
 const ROW_HEIGHT = 44;
@@ -334,7 +334,7 @@ export function TablePage() {
                     </td>
                     <td className="hl-ellipsis">{l.sector(r.sector)}</td>
                     <td className="hl-ellipsis">{l.zone(r.zone)}</td>
-                    <td className="hl-ellipsis">{shortName(r.ownerName)}</td>
+                    <td className="hl-ellipsis">{shortPersonName(r.ownerName)}</td>
                     <td className="hl-ellipsis">{l.source(r.source)}</td>
                     <td className="num hl-right">{r.amountFen ? f.moneyCell(r.amountFen, 'wan') : '—'}</td>
                     <td className="num hl-right">

@@ -109,11 +109,6 @@ export function useDealErrors() {
   };
 }
 
-/** A person's name without the title the demo's team accounts carry ("SF-01 投资经理 林刚" → "林刚"). */
-export function shortName(name: string | null | undefined): string {
-  return name ? name.replace(/^\S+ 投资经理 /, '').replace(/^基金经理 /, '') : '—';
-}
-
 /** The frame of every form dialog of the pipeline: save/create/confirm and cancel, busy while sending. */
 export function FormModal(props: {
   open: boolean;
