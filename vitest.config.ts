@@ -34,6 +34,8 @@ export default defineConfig({
           root: './test',
           include: ['e2e/**/*.test.ts'],
           globalSetup: ['./e2e/global-setup.ts'],
+          // Each file gets its own server on its own copy of the seeded demo base (per-file-server.ts).
+          setupFiles: ['./e2e/per-file-server.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -1,18 +1,17 @@
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, ROOT, type RunningServer, signIn, startServer } from './helpers.js';
+import { fileServer, launchBrowser, newPage, type RunningServer, signIn } from './helpers.js';
 
-// Creating a fund changes every list of funds, so this file runs its own server on its own demo database
-// instead of the shared one the other e2e files read.
+// Creating a fund changes every list of funds: like every e2e file, this one has its own server on its
+// own copy of the demo database (test/e2e/per-file-server.ts).
 let browser: Browser;
 let server: RunningServer;
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer(join(ROOT, 'test/.tmp/e2e-fund-form'))]);
+  browser = await launchBrowser();
+  server = fileServer();
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
 });
 
 const errorsOf = async (p: Page) =>

@@ -1,17 +1,23 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { ensureChromium } from '../../scripts/ensure-chromium.mjs';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const DEMO_PASSWORD = 'demo-highland-2026';
 
-/** Debian's chromium with the flags this machine needs (see STACK-NOTES.md). */
+/**
+ * Chromium with the flags this machine needs: CHROMIUM_PATH, else the one shipped in npm
+ * `@sparticuz/chromium`, else Debian's (ADR 043; scripts/ensure-chromium.mjs finds or gets it).
+ */
 export function launchBrowser(): Promise<Browser> {
+  const found = ensureChromium({ log: (line) => process.stderr.write(`${line}\n`) });
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: found.executablePath,
+    env: { ...process.env, ...found.env },
     args: [
       '--headless',
       '--no-sandbox',
@@ -44,12 +50,15 @@ export interface RunningServer {
 }
 
 /**
- * Starts the built app (server/dist + web/dist) the way `pnpm start` does, on a free port, with a fresh
- * embedded database in `dir`. Waits for /healthz.
+ * Starts the built app (server/dist + web/dist) the way `pnpm start` does, on a free port, with its
+ * embedded database in `dir` (a folder of the caller's own: it is emptied first). With `from`, the
+ * database starts as a copy of that file (a seeded base, see test/fixtures/databases.ts: about a second
+ * to start); without it, the server migrates and seeds a new one itself. Waits for /healthz.
  */
-export async function startServer(dir: string, env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(dir: string, env: Record<string, string> = {}, from?: string): Promise<RunningServer> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  if (from) copyFileSync(from, join(dir, 'highland.db'));
   const port = await freePort();
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'server/dist/index.js')], {
@@ -92,6 +101,27 @@ export async function startServer(dir: string, env: Record<string, string> = {})
         child.kill('SIGTERM');
       }),
   };
+}
+
+let current: RunningServer | undefined;
+
+/** Set by per-file-server.ts (the e2e setup file) for the test file about to run. */
+export function setFileServer(server: RunningServer | undefined): void {
+  current = server;
+}
+
+/**
+ * This test file's own server: the built app on a copy of the seeded demo base, started before the file
+ * runs and stopped after it, so no file sees another's writes.
+ */
+export function fileServer(): RunningServer {
+  if (!current) throw new Error('no e2e server for this file (test/e2e/per-file-server.ts is the e2e setup file)');
+  return current;
+}
+
+/** The base URL of this test file's own server. */
+export function baseUrl(): string {
+  return fileServer().url;
 }
 
 export async function newPage(browser: Browser, base: string, locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> {

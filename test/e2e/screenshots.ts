@@ -1,6 +1,7 @@
 // `pnpm screenshots`: regenerates docs/screenshots/ from the demo data, in real Chromium.
 // Later issues add their pages to SHOTS.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { computeUsccCheckChar } from '@highland/shared';
 import type { Page } from 'playwright-core';
@@ -276,7 +277,8 @@ function sampleImport(): Buffer {
 async function main(): Promise<void> {
   const out = join(ROOT, 'docs/screenshots');
   mkdirSync(out, { recursive: true });
-  const server = await startServer(join(ROOT, 'test/.tmp/screenshots'));
+  const dir = mkdtempSync(join(tmpdir(), 'highland-screenshots-'));
+  const server = await startServer(dir);
   const browser = await launchBrowser();
   try {
     for (const shot of SHOTS) {
@@ -295,6 +297,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await server.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

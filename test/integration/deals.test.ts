@@ -2,18 +2,15 @@ import { commitment, deal, dealStageEvent, fund, investment, investor, ledgerEnt
 import { DIRECT_CRITERIA } from '@highland/shared';
 import { and, count, desc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { newDeal as createDeal } from '../fixtures/factories.js';
 import { type Caller, harness } from './helpers/harness.js';
-import { companyOutside, dealIn, fundId, refusal } from './helpers/pipeline.js';
+import { dealIn, fundId, refusal } from './helpers/pipeline.js';
 import { auditCount } from './helpers/sessions.js';
 
 const scoreAll = (c: Caller, dealId: number, score = 4) => c.deal.score({ dealId, scores: DIRECT_CRITERIA.map((k) => ({ criterion: k.key, score })) });
 
-async function newDeal(h: Awaited<ReturnType<typeof harness>>, gp: Caller, amountFen: number | null = 5_000_000_000, offset = 0) {
-  const sf01 = await fundId(h.db, 'SF-01');
-  const c = await companyOutside(h.db, 'SF-01', offset);
-  const { id, version } = await gp.deal.create({ fundId: sf01, companyId: c.id, source: 'inbound', amountFen, stage: 'due_diligence' } as never);
-  return { id, version, sf01 };
-}
+const newDeal = (h: Awaited<ReturnType<typeof harness>>, gp: Caller, amountFen: number | null = 5_000_000_000, offset = 0) =>
+  createDeal(h.db, gp, { fund: 'SF-01', amountFen, offset });
 
 const events = async (h: Awaited<ReturnType<typeof harness>>, id: number) =>
   (await h.db.select().from(dealStageEvent).where(eq(dealStageEvent.dealId, id)).orderBy(dealStageEvent.id)).map((e) => `${e.fromStage ?? '∅'}→${e.toStage}`);

@@ -1,19 +1,22 @@
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { createDb, migrateDb } from '@highland/drizzle';
-import { seedDemo } from '@highland/server/demo/index';
-import { BASE_DEMO_DB, BASE_EMPTY_DB, TMP_DIR } from './helpers/paths.js';
+import { rmSync } from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import { copyBase, runDir, seededBase } from '../fixtures/databases.js';
 
-/** Migrates once into a base file and seeds the demo once into another; tests copy them. */
-export default async function setup(): Promise<() => void> {
-  rmSync(TMP_DIR, { recursive: true, force: true });
-  mkdirSync(join(TMP_DIR, 'db'), { recursive: true });
-  const empty = await createDb(`file:${BASE_EMPTY_DB}`);
-  await migrateDb(empty);
-  empty.$client.close();
-  const demo = await createDb(`file:${BASE_DEMO_DB}`);
-  await migrateDb(demo);
-  await seedDemo(demo, () => new Date('2026-11-01T02:00:00Z'));
-  demo.$client.close();
-  return () => rmSync(TMP_DIR, { recursive: true, force: true });
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** This integration run's own temporary folder (base copies in it, one database per test under db/). */
+    integrationDir: string;
+  }
+}
+
+/**
+ * Gives this run a folder of its own (removed at the end; no other run's folder is touched) holding a
+ * copy of the migrated base and of the seeded demo base, both built once and cached by content hash.
+ */
+export default async function setup(project: TestProject): Promise<() => void> {
+  const dir = runDir('integration');
+  copyBase(await seededBase('empty'), dir, 'base-empty.db');
+  copyBase(await seededBase('demo'), dir, 'base-demo.db');
+  project.provide('integrationDir', dir);
+  return () => rmSync(dir, { recursive: true, force: true });
 }

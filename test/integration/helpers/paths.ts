@@ -1,6 +1,8 @@
-import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import { inject } from 'vitest';
 
-// Its own folder: the e2e server keeps its database in test/.tmp/e2e while integration tests clean up theirs.
-export const TMP_DIR = fileURLToPath(new URL('../../.tmp/integration', import.meta.url));
+// This run's own folder, made by global-setup.ts (a fresh mkdtemp per run, removed at its end).
+export const TMP_DIR = inject('integrationDir');
 export const BASE_EMPTY_DB = `${TMP_DIR}/base-empty.db`;
 export const BASE_DEMO_DB = `${TMP_DIR}/base-demo.db`;
+mkdirSync(`${TMP_DIR}/db`, { recursive: true });

@@ -1,15 +1,10 @@
-import { company, type Db, deal, fund } from '@highland/drizzle';
-import { computeUsccCheckChar, DomainError } from '@highland/shared';
+import { DomainError } from '@highland/shared';
 import { TRPCError } from '@trpc/server';
-import { and, asc, eq, sql } from 'drizzle-orm';
 import { ZodError } from 'zod';
 import type { Harness } from './harness.js';
 
-/** A valid credit code that no demo company has (the demo's codes use other organisation codes). */
-export function freshUscc(n: number): string {
-  const first17 = `91310115MA7T${String(n).padStart(5, '0')}`;
-  return `${first17}${computeUsccCheckChar(first17)}`;
-}
+// The factories moved to test/fixtures/factories.ts; re-exported here for the tests that import them from here.
+export { companyOutside, csv, dealIn, freshUscc, fundId, IMPORT_HEADERS, importRow } from '../../fixtures/factories.js';
 
 export interface Refusal {
   code: string;
@@ -37,43 +32,6 @@ export async function refusal(p: Promise<unknown>): Promise<Refusal | 'ok'> {
     }
     return { code: e.code, key: null, rule: null, path: null };
   }
-}
-
-export async function fundId(db: Db, code: string): Promise<number> {
-  const row = (await db.select({ id: fund.id }).from(fund).where(eq(fund.code, code)))[0];
-  if (!row) throw new Error(`no fund ${code}`);
-  return row.id;
-}
-
-/** A deal of a fund in a stage (the first by id). */
-export async function dealIn(db: Db, code: string, stage: string) {
-  const id = await fundId(db, code);
-  const row = (
-    await db
-      .select()
-      .from(deal)
-      .where(and(eq(deal.fundId, id), eq(deal.stage, stage)))
-      .orderBy(asc(deal.id))
-      .limit(1)
-  )[0];
-  if (!row) throw new Error(`no ${stage} deal in ${code}`);
-  return row;
-}
-
-/** A company not in the fund's pipeline. */
-export async function companyOutside(db: Db, code: string, offset = 0) {
-  const id = await fundId(db, code);
-  const row = (
-    await db
-      .select()
-      .from(company)
-      .where(sql`${company.id} NOT IN (SELECT company_id FROM deal WHERE fund_id = ${id} AND company_id IS NOT NULL)`)
-      .orderBy(asc(company.id))
-      .limit(1)
-      .offset(offset)
-  )[0];
-  if (!row) throw new Error('no free company');
-  return row;
 }
 
 export interface StreamAnswer {
@@ -112,43 +70,6 @@ export async function importFile(
     if (v.type === 'error') answer.error = v.error ?? null;
   }
   return answer;
-}
-
-export const IMPORT_HEADERS = [
-  '统一社会信用代码',
-  '企业名称',
-  '英文名称',
-  '行业领域',
-  '所在区域',
-  '企业性质',
-  '项目阶段',
-  '项目来源',
-  '拟投金额（万元）',
-  '投前估值（万元）',
-  '备注',
-];
-
-/** A CSV row of the import file for company n. */
-export function importRow(n: number, over: Partial<Record<number, string>> = {}): string[] {
-  const cells = [
-    freshUscc(n),
-    `上海导入测试${n}号科技有限公司`,
-    `Shanghai Import Test ${n} Technology Co., Ltd.`,
-    'AI芯片',
-    '浦东张江',
-    '民营',
-    '初筛',
-    '主动挖掘',
-    '800',
-    '12000',
-    `第${n}行导入`,
-  ];
-  for (const [k, v] of Object.entries(over)) cells[Number(k)] = v ?? '';
-  return cells;
-}
-
-export function csv(rows: string[][]): string {
-  return rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n');
 }
 
 /** The issues of a check answer as `row+column:rule`. */
