@@ -10,7 +10,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { SignInThrottle } from './auth/rate-limit.js';
 import { loadActor, readCookie, SESSION_COOKIE, sessionIdOf } from './auth/session.js';
-import type { AppServices, Context } from './context.js';
+import { type AppServices, type Context, fundScopeOf } from './context.js';
 import type { Env } from './env.js';
 import { mountPipelineFiles } from './http/pipeline-files.js';
 import { createLogger, type Logger } from './log.js';
@@ -131,6 +131,7 @@ export async function createContext(s: AppServices, req: Request, resHeaders: He
     requestId,
     ip: req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null,
     userAgent: req.headers.get('user-agent'),
+    scope: fundScopeOf(s.db, actor),
     setCookie: (value) => resHeaders.append('set-cookie', value),
   };
 }
