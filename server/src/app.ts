@@ -10,7 +10,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { SignInLimiter, UnknownAccountFailures } from './auth/rate-limit.js';
 import { loadActor, readCookie, SESSION_COOKIE, sessionIdOf } from './auth/session.js';
-import type { AppServices, Context } from './context.js';
+import { type AppServices, type Context, fundScopeOf } from './context.js';
 import type { Env } from './env.js';
 import { clientIp, remoteAddressOf } from './http/client-ip.js';
 import { mountPipelineFiles } from './http/pipeline-files.js';
@@ -144,6 +144,7 @@ export async function createContext(s: AppServices, req: Request, resHeaders: He
     // The socket's address, or the client's behind a trusted proxy (http/client-ip.ts); never a header as sent.
     ip,
     userAgent: req.headers.get('user-agent'),
+    scope: fundScopeOf(s.db, actor),
     setCookie: (value) => resHeaders.append('set-cookie', value),
   };
 }

@@ -1,6 +1,7 @@
 import { type Db, migrateDb, user } from '@highland/drizzle';
 import { count } from 'drizzle-orm';
-import { generateOneTimePassword } from './auth/password.js';
+import { generateOneTimePassword, hashPassword } from './auth/password.js';
+import { command, systemCaller } from './data/ctx.js';
 import { createUser } from './data/user.js';
 import { seedDemo } from './demo/index.js';
 import type { Logger } from './log.js';
@@ -28,10 +29,14 @@ export async function bootstrap(db: Db, data: 'demo' | 'empty', log: Logger, now
     return { seeded: 'demo' };
   }
   const password = generateOneTimePassword();
-  await createUser(
-    { db, actor: null, now },
-    { email: 'admin@highland.local', name: 'Administrator', role: 'admin', fundIds: [], investorId: null },
-    { password, mustChangePassword: true },
-  );
+  await command(systemCaller(db, now), createUser, {
+    email: 'admin@highland.local',
+    name: 'Administrator',
+    role: 'admin',
+    fundIds: [],
+    investorId: null,
+    passwordHash: await hashPassword(password),
+    mustChangePassword: true,
+  });
   return { seeded: 'admin', adminPassword: password };
 }

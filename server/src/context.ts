@@ -1,6 +1,7 @@
 import type { Db } from '@highland/drizzle';
-import type { Locale, Role } from '@highland/shared';
+import type { FundScope, Locale, Role } from '@highland/shared';
 import type { SignInLimiter, UnknownAccountFailures } from './auth/rate-limit.js';
+import { readableFunds } from './auth/scope.js';
 import type { Env } from './env.js';
 import type { Logger } from './log.js';
 
@@ -39,6 +40,22 @@ export interface Context extends AppServices {
   requestId: string;
   ip: string | null;
   userAgent: string | null;
+  /** The funds the actor may read, resolved on first use and memoised for the request (data/ctx.ts ReadCtx). */
+  scope: () => Promise<FundScope>;
   /** Adds a Set-Cookie header to the response. */
   setCookie: (value: string) => void;
+}
+
+/** The actor's readable funds (auth/scope.ts), resolved once on first use: the `scope` of a request's contexts. */
+export function fundScopeOf(db: Db, actor: Actor | null): () => Promise<FundScope> {
+  let scope: Promise<FundScope> | null = null;
+  return () => {
+    scope ??= actor ? readableFunds(db, actor) : Promise.resolve({ all: false, ids: [] });
+    return scope;
+  };
+}
+
+/** A caller for the data runners outside tRPC (the HTTP file routes): the services, the actor, the request. */
+export function callerOf<A extends Actor | null>(s: AppServices, actor: A, requestId: string | null) {
+  return { db: s.db, actor, now: s.now, requestId, scope: fundScopeOf(s.db, actor) };
 }

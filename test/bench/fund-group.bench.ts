@@ -1,3 +1,4 @@
+import { readCtx, systemCaller } from '@highland/server/data/ctx';
 import { balancesAsOf, groupFunds, groupOverview, recomputeBalances, splitBalances, storedBalances } from '@highland/server/data/fund-group';
 import { groupLeverage } from '@highland/shared';
 import { defineBench } from './harness.js';
@@ -55,7 +56,7 @@ export default defineBench({
       cases: [
         {
           name: `overview as of ${AS_OF}`,
-          run: () => groupOverview(db, AS_OF),
+          run: () => groupOverview(readCtx(systemCaller(db)), { asOf: AS_OF }),
           baseline: {
             name: 'raw SQL: balances pivot + funds + investments',
             run: async () => {

@@ -1,3 +1,4 @@
+import { readCtx, systemCaller } from '@highland/server/data/ctx';
 import type { Db } from '@highland/drizzle';
 import { fundPerformance, lookThrough } from '@highland/server/data/performance';
 import { lpPortal } from '@highland/server/data/lp';
@@ -57,7 +58,7 @@ export default defineBench({
       cases: [
         {
           name: "mother fund's look-through (~30,000 rounds, 600 sub-funds)",
-          run: async () => (await lookThrough(db, 1, AS_OF)).companies.length,
+          run: async () => (await lookThrough(readCtx(systemCaller(db)), { fundId: 1, asOf: AS_OF })).companies.length,
           baseline: {
             name: 'raw SQL: the input rows',
             run: async () => {
@@ -70,7 +71,7 @@ export default defineBench({
         },
         {
           name: `LP portal, the LP in the most funds (${lpFunds.split(',').length})`,
-          run: async () => (await lpPortal(db, lpId, AS_OF)).positions.length,
+          run: async () => (await lpPortal(readCtx(systemCaller(db)), { investorId: lpId, asOf: AS_OF })).positions.length,
           baseline: {
             name: 'raw SQL: the LP’s rows and its funds’ books',
             run: async () => {
@@ -90,7 +91,7 @@ export default defineBench({
         },
         {
           name: 'one sub-fund’s performance page (52 rounds, history by quarter)',
-          run: async () => (await fundPerformance(db, subId, AS_OF)).holdings.length,
+          run: async () => (await fundPerformance(readCtx(systemCaller(db)), { fundId: subId, asOf: AS_OF })).holdings.length,
           baseline: {
             name: 'raw SQL: the fund’s books',
             run: async () => {

@@ -1,3 +1,4 @@
+import { readCtx, systemCaller } from '@highland/server/data/ctx';
 import { listingBoard } from '@highland/server/data/plan/listing';
 import { scoreboard, scoreboardDrill } from '@highland/server/data/plan/scoreboard';
 import { latestCompleteYear, SECTOR_CODES } from '@highland/shared';
@@ -81,7 +82,7 @@ export default defineBench({
         {
           name: 'scoreboard of a programme: 6 targets at the date + 21-point trend and projection',
           run: async () => {
-            const s = await scoreboard(db, PROGRAMME, AS_OF);
+            const s = await scoreboard(readCtx(systemCaller(db)), { programmeId: PROGRAMME, asOf: AS_OF });
             return Object.fromEntries(s.metrics.map((m) => [m.metric, m.value]));
           },
           baseline: { name: 'raw SQL: the 6 headline figures at the date only', run: headlineSql },
@@ -90,7 +91,7 @@ export default defineBench({
         },
         {
           name: 'the same scoreboard',
-          run: async () => (await scoreboard(db, PROGRAMME, AS_OF)).dates.length,
+          run: async () => (await scoreboard(readCtx(systemCaller(db)), { programmeId: PROGRAMME, asOf: AS_OF })).dates.length,
           baseline: {
             name: 'raw SQL: reading the rows it reads (no computing)',
             run: async () => {
@@ -113,7 +114,7 @@ export default defineBench({
         {
           name: 'drill-down: output value, the firms behind it and the gaps',
           run: async () => {
-            const d = await scoreboardDrill(db, PROGRAMME, 'output_value', AS_OF);
+            const d = await scoreboardDrill(readCtx(systemCaller(db)), { programmeId: PROGRAMME, metric: 'output_value', asOf: AS_OF });
             return d.kind === 'firms' ? { firms: d.rows.length, gaps: d.gaps.length, total: d.totalFen } : null;
           },
           baseline: { name: 'raw SQL: the same list in one statement', run: drillSql },
@@ -122,7 +123,7 @@ export default defineBench({
         },
         {
           name: 'listing board: 800 attempts with their timelines',
-          run: async () => (await listingBoard(db, 'all', AS_OF)).attempts.length,
+          run: async () => (await listingBoard(readCtx(systemCaller(db)), { firms: 'all', asOf: AS_OF })).attempts.length,
           baseline: {
             name: 'raw SQL: the attempts and their events',
             run: async () => {

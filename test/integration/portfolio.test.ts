@@ -1,5 +1,5 @@
 import { type Db, ledgerEntry, valuation } from '@highland/drizzle';
-import { mutate } from '@highland/server/audit';
+import { commands } from '@highland/server/data/ctx';
 import { createInvestment } from '@highland/server/data/portfolio';
 import { xirr } from '@highland/shared';
 import { TRPCError } from '@trpc/server';
@@ -145,22 +145,17 @@ describe('investments and exits write their cash flows in the same transaction',
     const h = await harness();
     const fx = await loadFixture(h.db);
     const before = await counts(h.db);
-    const failed = await mutate({ db: h.db, actor: null, now: () => TEST_NOW }, async (tx, audit) => {
-      await createInvestment(
-        tx,
-        audit,
-        {
-          fundId: fx.gpFundId,
-          companyId: fx.gpCompanyId,
-          date: '2026-11-02',
-          round: 'b',
-          instrument: 'ordinary_equity',
-          amountFen: 100,
-          equityShare: 0.001,
-          coInvestors: [],
-        },
-        { userId: null, at: TEST_NOW.toISOString(), today: '2026-11-15' },
-      );
+    const failed = await commands({ db: h.db, actor: null, now: () => TEST_NOW }, async (write) => {
+      await createInvestment(write, {
+        fundId: fx.gpFundId,
+        companyId: fx.gpCompanyId,
+        date: '2026-11-02',
+        round: 'b',
+        instrument: 'ordinary_equity',
+        amountFen: 100,
+        equityShare: 0.001,
+        coInvestors: [],
+      });
       throw new Error('the deal move failed after the investment');
     }).catch((e: Error) => e.message);
     expect({ failed, unchanged: await counts(h.db) }).toEqual({ failed: 'the deal move failed after the investment', unchanged: before });

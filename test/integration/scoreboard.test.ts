@@ -1,5 +1,6 @@
 import { commitment, company, type Db, fund, investment, investmentExit, investor, kpiSnapshot, ledgerEntry, user, userFund } from '@highland/drizzle';
 import { hashPassword } from '@highland/server/auth/password';
+import { readCtx, systemCaller } from '@highland/server/data/ctx';
 import { groupOverview } from '@highland/server/data/fund-group';
 import { planFundFigures } from '@highland/server/data/plan/books';
 import { describe, expect, it } from 'vitest';
@@ -307,7 +308,7 @@ describe('the scoreboard’s fund figures agree with the fund-group module', () 
     const h = await harness();
     const dates = ['2019-12-31', '2020-06-30', '2021-12-31', '2023-06-30', '2026-10-31'];
     const mine = (await planFundFigures(h.db, dates)).series;
-    const theirs = await Promise.all(dates.map((d) => groupOverview(h.db, d)));
+    const theirs = await Promise.all(dates.map((asOf) => groupOverview(readCtx(systemCaller(h.db)), { asOf })));
     expect(mine).toEqual(theirs.map((o) => ({ motherFundSizeFen: o.leverage.motherSize.committed, fundGroupSizeFen: o.leverage.groupSize.committed })));
   });
 });

@@ -1,7 +1,8 @@
-import { auditEvent, type Db } from '@highland/drizzle';
+import { auditEvent } from '@highland/drizzle';
 import { and, desc, eq, gte, like, lt, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { IdSchema, IsoDateSchema } from '@highland/shared';
+import type { ReadCtx } from './ctx.js';
 
 export const AuditListSchema = z.object({
   entity: z.string().trim().max(50).optional(),
@@ -17,7 +18,8 @@ export const AuditListSchema = z.object({
 });
 export type AuditList = z.infer<typeof AuditListSchema>;
 
-export async function listAuditEvents(db: Db, f: AuditList) {
+export async function listAuditEvents(read: ReadCtx, f: AuditList) {
+  const { db } = read;
   const conds: SQL[] = [];
   if (f.entity) conds.push(eq(auditEvent.entity, f.entity));
   if (f.entityId) conds.push(eq(auditEvent.entityId, f.entityId));
@@ -42,7 +44,8 @@ export async function listAuditEvents(db: Db, f: AuditList) {
 }
 
 /** The values the filters offer. */
-export async function auditFacets(db: Db) {
+export async function auditFacets(read: ReadCtx) {
+  const { db } = read;
   const entities = await db.selectDistinct({ v: auditEvent.entity }).from(auditEvent).orderBy(auditEvent.entity);
   const actions = await db.selectDistinct({ v: auditEvent.action }).from(auditEvent).orderBy(auditEvent.action);
   const actors = await db.selectDistinct({ id: auditEvent.actorUserId, label: auditEvent.actorLabel }).from(auditEvent).orderBy(auditEvent.actorLabel);

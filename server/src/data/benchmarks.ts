@@ -1,11 +1,11 @@
 import { type DbOrTx, indexLevel, marketIndex } from '@highland/drizzle';
 import { type DatedAmount, type IndexImport, ksPme } from '@highland/shared';
 import { asc, sql } from 'drizzle-orm';
-import { type MutationContext, mutate } from '../audit.js';
+import type { ReadCtx, WriteCtx } from './ctx.js';
 
 /** Every index with how many levels it holds and the dates they span. */
-export async function listIndexes(db: DbOrTx) {
-  return db.all<{
+export async function listIndexes(read: ReadCtx) {
+  return read.db.all<{
     code: string;
     nameZh: string;
     nameEn: string;
@@ -21,40 +21,39 @@ export async function listIndexes(db: DbOrTx) {
 }
 
 /** Imports an index's levels in one transaction: a new index, or more (or corrected) levels for a known one. Audited. */
-export async function importIndex(ctx: MutationContext, input: IndexImport) {
-  return mutate(ctx, async (tx, audit) => {
-    const at = ctx.now().toISOString();
-    const before = new Map(
-      (await tx.all<{ date: string; level: number }>(sql`SELECT date, level FROM index_level WHERE index_code = ${input.code}`)).map((r) => [r.date, r.level]),
-    );
+export async function importIndex(write: WriteCtx, input: IndexImport) {
+  const { tx, audit } = write;
+  const at = write.now().toISOString();
+  const before = new Map(
+    (await tx.all<{ date: string; level: number }>(sql`SELECT date, level FROM index_level WHERE index_code = ${input.code}`)).map((r) => [r.date, r.level]),
+  );
+  await tx
+    .insert(marketIndex)
+    .values({ code: input.code, nameZh: input.nameZh, nameEn: input.nameEn, source: input.source, updatedAt: at })
+    .onConflictDoUpdate({ target: marketIndex.code, set: { nameZh: input.nameZh, nameEn: input.nameEn, source: input.source, updatedAt: at } });
+  for (let i = 0; i < input.rows.length; i += 500)
     await tx
-      .insert(marketIndex)
-      .values({ code: input.code, nameZh: input.nameZh, nameEn: input.nameEn, source: input.source, updatedAt: at })
-      .onConflictDoUpdate({ target: marketIndex.code, set: { nameZh: input.nameZh, nameEn: input.nameEn, source: input.source, updatedAt: at } });
-    for (let i = 0; i < input.rows.length; i += 500)
-      await tx
-        .insert(indexLevel)
-        .values(input.rows.slice(i, i + 500).map((r) => ({ indexCode: input.code, date: r.date, level: r.level })))
-        .onConflictDoUpdate({ target: [indexLevel.indexCode, indexLevel.date], set: { level: sql`excluded.level` } });
-    const changed = input.rows.filter((r) => before.has(r.date) && before.get(r.date) !== r.level);
-    const added = input.rows.filter((r) => !before.has(r.date)).length;
-    const dates = input.rows.map((r) => r.date).sort();
-    await audit({
-      action: 'index.import',
-      entity: 'market_index',
-      entityId: input.code,
-      after: {
-        rows: input.rows.length,
-        added,
-        changed: changed.length,
-        changedLevels: changed.slice(0, 200).map((r) => ({ date: r.date, from: before.get(r.date), to: r.level })),
-        first: dates[0],
-        last: dates[dates.length - 1],
-        source: input.source,
-      },
-    });
-    return { code: input.code, rows: input.rows.length, added, changed: changed.length };
+      .insert(indexLevel)
+      .values(input.rows.slice(i, i + 500).map((r) => ({ indexCode: input.code, date: r.date, level: r.level })))
+      .onConflictDoUpdate({ target: [indexLevel.indexCode, indexLevel.date], set: { level: sql`excluded.level` } });
+  const changed = input.rows.filter((r) => before.has(r.date) && before.get(r.date) !== r.level);
+  const added = input.rows.filter((r) => !before.has(r.date)).length;
+  const dates = input.rows.map((r) => r.date).sort();
+  await audit({
+    action: 'index.import',
+    entity: 'market_index',
+    entityId: input.code,
+    after: {
+      rows: input.rows.length,
+      added,
+      changed: changed.length,
+      changedLevels: changed.slice(0, 200).map((r) => ({ date: r.date, from: before.get(r.date), to: r.level })),
+      first: dates[0],
+      last: dates[dates.length - 1],
+      source: input.source,
+    },
   });
+  return { code: input.code, rows: input.rows.length, added, changed: changed.length };
 }
 
 export interface PmeFigure {

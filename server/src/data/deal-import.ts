@@ -1,4 +1,4 @@
-import { company, type DbOrTx, deal, dealNote, dealStageEvent, type Tx, user, userFund } from '@highland/drizzle';
+import { company, type DbOrTx, deal, dealNote, dealStageEvent, user, userFund } from '@highland/drizzle';
 import {
   checkImportRows,
   checkMove,
@@ -19,9 +19,7 @@ import {
   sortIssues,
 } from '@highland/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { type MutationContext, mutate } from '../audit.js';
-import { assertFundWritable } from '../auth/scope.js';
-import type { Actor } from '../context.js';
+import { type ReadCtx, signedIn, type WriteCtx } from './ctx.js';
 import { bulkInsert } from './bulk.js';
 import { dealSnapshot, type DealRow } from './deal.js';
 import type { ImportTable, Progress } from './import-file.js';
@@ -67,14 +65,13 @@ async function inChunks<T, R>(items: readonly T[], size: number, fn: (part: T[])
  * issue and the plan of what a commit would do.
  */
 export async function checkImport(
-  db: DbOrTx,
-  actor: Actor,
-  fundId: number,
-  table: ImportTable,
-  mapping: ImportMapping,
-  progress?: Progress,
+  read: ReadCtx,
+  input: { fundId: number; table: ImportTable; mapping: ImportMapping; progress?: Progress | undefined },
 ): Promise<ImportPlan> {
-  assertFundWritable(actor, fundId);
+  return planImport(read.db, input.fundId, input.table, input.mapping, input.progress);
+}
+
+async function planImport(db: DbOrTx, fundId: number, table: ImportTable, mapping: ImportMapping, progress?: Progress): Promise<ImportPlan> {
   const f = await fundKind(db, fundId);
   if (!f) throw DomainError.field('fundId', 'unknownFund', `fundId: no fund with id ${fundId}`);
   if (f.kind === 'mother') throw DomainError.field('fundId', 'directNotMother', 'fundId: the mother fund’s direct deals are in its direct-investment vehicle');
@@ -217,11 +214,11 @@ export async function fundOwners(db: DbOrTx, fundId: number) {
  * The import template for a fund, in the reader's language: headers, an example row and the allowed
  * values (the fund's managers by the name the board shows, with their e-mails where a name is shared).
  */
-export async function importTemplateFor(db: DbOrTx, actor: Actor, fundId: number | undefined, locale: 'zh-CN' | 'en') {
+export async function importTemplateFor(read: ReadCtx, input: { fundId: number | undefined; locale: 'zh-CN' | 'en' }) {
+  const { fundId, locale } = input;
   if (fundId === undefined) return importTemplate(locale, []);
-  assertFundWritable(actor, fundId);
-  const owners = await fundOwners(db, fundId);
-  const { stageOrder } = await pipelineSettings(db, fundId);
+  const owners = await fundOwners(read.db, fundId);
+  const { stageOrder } = await pipelineSettings(read.db, fundId);
   const names = owners.map((o) => {
     const short = shortPersonName(o.name);
     return owners.filter((x) => shortPersonName(x.name) === short).length > 1 ? o.email : short;
@@ -244,7 +241,12 @@ export function planSummary(plan: ImportPlan) {
   };
 }
 
-class NothingToDo extends Error {}
+/** A file that changes nothing: the command writes nothing and throws this, with the result to report. */
+export class NothingToImport extends Error {
+  constructor(readonly result: ReturnType<typeof planSummary> & { companiesCreated: 0; dealsCreated: 0; dealsUpdated: 0; notesAdded: 0; written: false }) {
+    super('The file changes nothing; nothing was written.');
+  }
+}
 
 /**
  * Imports a file into a fund, all or nothing, in one transaction: the check runs again inside it (the
@@ -253,48 +255,42 @@ class NothingToDo extends Error {}
  * multi-row inserts; the search index is written in the same transaction; one audit event summarises.
  */
 export async function commitImport(
-  ctx: MutationContext & { actor: Actor },
-  input: { fundId: number; fileName: string; table: ImportTable; mapping: ImportMapping },
-  progress?: Progress,
+  write: WriteCtx,
+  input: { fundId: number; fileName: string; table: ImportTable; mapping: ImportMapping; progress?: Progress | undefined },
 ) {
-  try {
-    return await mutate(ctx, async (tx, audit) => {
-      const plan = await checkImport(tx, ctx.actor, input.fundId, input.table, input.mapping, progress);
-      if (plan.issues.length)
-        throw new DomainError('VALIDATION', 'import.invalid', `The file has ${plan.issues.length} problems; nothing was imported.`, {
-          params: { count: plan.issues.length },
-          current: planSummary(plan),
-        });
-      if (!plan.creates.length && !plan.updates.length) throw new NothingToDo();
-      const summary = await writePlan(tx, ctx, plan, progress);
-      await audit({
-        action: 'deal.import',
-        entity: 'fund',
-        entityId: input.fundId,
-        after: {
-          file: input.fileName,
-          format: input.table.format,
-          rows: plan.rows,
-          ...summary.counts,
-          createdDealIds: summary.createdDealIds.slice(0, 1000),
-          updated: summary.updated.slice(0, 2000),
-        },
-      });
-      return { ...planSummary(plan), ...summary.counts, written: true };
+  const { audit, tx } = write;
+  const { progress } = input;
+  const plan = await planImport(tx, input.fundId, input.table, input.mapping, progress);
+  if (plan.issues.length)
+    throw new DomainError('VALIDATION', 'import.invalid', `The file has ${plan.issues.length} problems; nothing was imported.`, {
+      params: { count: plan.issues.length },
+      current: planSummary(plan),
     });
-  } catch (e) {
-    if (e instanceof NothingToDo) {
-      const plan = await checkImport(ctx.db, ctx.actor, input.fundId, input.table, input.mapping);
-      return { ...planSummary(plan), companiesCreated: 0, dealsCreated: 0, dealsUpdated: 0, notesAdded: 0, written: false };
-    }
-    throw e;
-  }
+  if (!plan.creates.length && !plan.updates.length)
+    throw new NothingToImport({ ...planSummary(plan), companiesCreated: 0, dealsCreated: 0, dealsUpdated: 0, notesAdded: 0, written: false });
+  const summary = await writePlan(write, plan, progress);
+  await audit({
+    action: 'deal.import',
+    entity: 'fund',
+    entityId: input.fundId,
+    after: {
+      file: input.fileName,
+      format: input.table.format,
+      rows: plan.rows,
+      ...summary.counts,
+      createdDealIds: summary.createdDealIds.slice(0, 1000),
+      updated: summary.updated.slice(0, 2000),
+    },
+  });
+  return { ...planSummary(plan), ...summary.counts, written: true };
 }
 
-async function writePlan(tx: Tx, ctx: MutationContext & { actor: Actor }, plan: ImportPlan, progress?: Progress) {
-  const now = ctx.now().toISOString();
-  const actorId = ctx.actor.userId;
-  const label = ctx.actor.email;
+async function writePlan(write: WriteCtx, plan: ImportPlan, progress?: Progress) {
+  const { tx } = write;
+  const actor = signedIn(write);
+  const now = write.now().toISOString();
+  const actorId = actor.userId;
+  const label = actor.email;
   const total = plan.newCompanies.length + plan.creates.length * 2 + plan.updates.length;
   let done = 0;
   const step = async (n: number) => {

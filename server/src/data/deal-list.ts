@@ -1,6 +1,7 @@
-import { company, type DbOrTx, deal, dealStageEvent, fund, manager, user } from '@highland/drizzle';
+import { company, deal, dealStageEvent, fund, manager, user } from '@highland/drizzle';
 import {
   boardStages,
+  canWriteFund,
   computeFunnel,
   type DealCursor,
   type DealFilter,
@@ -10,31 +11,29 @@ import {
   type FunnelInput,
   type OpenStage,
   type PipelineKind,
+  readsGroup,
   type Stage,
   type StageOrder,
   stageOrder,
   wonStage,
 } from '@highland/shared';
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, type SQL, type SQLWrapper, sql, sum } from 'drizzle-orm';
-import { assertFundReadable, assertGroupReader, fundScopeCondition, readableFunds } from '../auth/scope.js';
-import type { Actor } from '../context.js';
+import { type ReadCtx, signedIn } from './ctx.js';
+import { fundScopeCondition } from './scope-sql.js';
 import { pipelineSettings } from './scoring.js';
 import { dealSearchCondition } from './search.js';
 
 /** Companies in the direct pipelines of two or more funds (passed deals do not count). */
 const overlapCompanies = sql`SELECT company_id FROM deal WHERE pipeline = 'direct' AND stage <> 'passed' AND company_id IS NOT NULL GROUP BY company_id HAVING count(DISTINCT fund_id) > 1`;
 
-const isGroupReader = (actor: Actor) => actor.role === 'government' || actor.role === 'admin' || actor.managesMotherFund;
-
 /**
- * The conditions of a deal filter, scoped to the funds the caller may read: naming a fund outside the
- * scope is refused, not silently dropped.
+ * The conditions of a deal filter, scoped to the funds the caller may read. Naming a fund outside the scope,
+ * or asking for the overlap without reading the group, is refused by the router before (routers/guards.ts).
  */
-export async function dealConditions(db: DbOrTx, actor: Actor, f: DealFilter): Promise<{ where: SQL | undefined; needsCompany: boolean }> {
-  const scope = await readableFunds(db, actor);
+async function dealConditions(read: ReadCtx, f: DealFilter): Promise<{ where: SQL | undefined; needsCompany: boolean }> {
+  const scope = await read.scope();
   const conds: Array<SQL | undefined> = [eq(deal.pipeline, f.pipeline)];
   if (f.fundIds?.length) {
-    for (const id of f.fundIds) if (!scope.all && !scope.ids.includes(id)) await assertFundReadable(db, actor, id);
     conds.push(inArray(deal.fundId, f.fundIds));
   } else conds.push(fundScopeCondition(scope, deal.fundId));
   if (f.stages?.length) conds.push(inArray(deal.stage, f.stages));
@@ -51,7 +50,6 @@ export async function dealConditions(db: DbOrTx, actor: Actor, f: DealFilter): P
   const search = dealSearchCondition(f.q);
   if (search) conds.push(search);
   if (f.overlapOnly) {
-    assertGroupReader(actor);
     conds.push(sql`${deal.companyId} IN (${overlapCompanies})`);
   }
   return { where: and(...conds), needsCompany: Boolean(f.sectors?.length || f.zones?.length) };
@@ -124,8 +122,9 @@ const listFields = {
 export type DealListRow = Awaited<ReturnType<typeof listDeals>>['items'][number];
 
 /** One page of the deal table, sorted, filtered and after the cursor. */
-export async function listDeals(db: DbOrTx, actor: Actor, input: DealList) {
-  const { where } = await dealConditions(db, actor, input.filter);
+export async function listDeals(read: ReadCtx, input: DealList) {
+  const { db } = read;
+  const { where } = await dealConditions(read, input.filter);
   const { expr } = SORT[input.sort.field];
   const dir = input.sort.dir === 'desc' ? sql`DESC` : sql`ASC`;
   const rows = await db
@@ -148,8 +147,9 @@ export async function listDeals(db: DbOrTx, actor: Actor, input: DealList) {
 }
 
 /** How many deals match a filter, and their proposed amount. */
-export async function countDeals(db: DbOrTx, actor: Actor, filter: DealFilter) {
-  const { where, needsCompany } = await dealConditions(db, actor, filter);
+export async function countDeals(read: ReadCtx, { filter }: { filter: DealFilter }) {
+  const { db } = read;
+  const { where, needsCompany } = await dealConditions(read, filter);
   const base = db.select({ n: count(), amount: sum(deal.amountFen).mapWith(Number) }).from(deal);
   const [row] = await (needsCompany ? base.leftJoin(company, eq(company.id, deal.companyId)).where(where) : base.where(where));
   return { count: row?.n ?? 0, amountFen: row?.amount ?? 0 };
@@ -169,8 +169,9 @@ export interface BoardInput {
  * A fund's board: every column with its count and proposed amount (over all its deals), and the first
  * cards of each — open columns best score first, closed and side columns most recent first.
  */
-export async function boardOf(db: DbOrTx, actor: Actor, input: BoardInput) {
-  await assertFundReadable(db, actor, input.fundId);
+export async function boardOf(read: ReadCtx, input: BoardInput) {
+  const { db } = read;
+  const actor = signedIn(read);
   const settings = await pipelineSettings(db, input.fundId);
   const order: StageOrder = settings.stageOrder;
   const columns = boardStages(input.pipeline, order);
@@ -222,7 +223,7 @@ export async function boardOf(db: DbOrTx, actor: Actor, input: BoardInput) {
   const cards = [...cardsByStage.values()].flat();
   const overlapping = new Set<number>();
   const companyIds = [...new Set(cards.map((c) => c.companyId).filter((id): id is number => id !== null))];
-  if (isGroupReader(actor) && companyIds.length) {
+  if (readsGroup(actor) && companyIds.length) {
     const rows = await db
       .selectDistinct({ companyId: deal.companyId })
       .from(deal)
@@ -233,7 +234,7 @@ export async function boardOf(db: DbOrTx, actor: Actor, input: BoardInput) {
     fundId: input.fundId,
     pipeline: input.pipeline,
     stageOrder: order,
-    canWrite: actor.role === 'manager' && actor.managedFundIds.includes(input.fundId),
+    canWrite: canWriteFund(actor, input.fundId),
     columns: columns.map((stage) => {
       const t = totals.find((x) => x.stage === stage);
       return {
@@ -247,8 +248,9 @@ export async function boardOf(db: DbOrTx, actor: Actor, input: BoardInput) {
 }
 
 /** The funnel of the deals in scope (created in the period), from their stage events. */
-export async function funnelOf(db: DbOrTx, actor: Actor, input: FunnelInput) {
-  const { where } = await dealConditions(db, actor, { pipeline: input.pipeline, ...(input.fundIds ? { fundIds: input.fundIds } : {}) });
+export async function funnelOf(read: ReadCtx, input: FunnelInput) {
+  const { db } = read;
+  const { where } = await dealConditions(read, { pipeline: input.pipeline, ...(input.fundIds ? { fundIds: input.fundIds } : {}) });
   const deals = await db
     .select({ id: deal.id, source: deal.source, sector: company.sector, createdAt: deal.createdAt })
     .from(deal)
@@ -273,9 +275,8 @@ export async function funnelOf(db: DbOrTx, actor: Actor, input: FunnelInput) {
 }
 
 /** Companies in two or more funds' pipelines, with where each stands: for reviewers and the mother fund's managers. */
-export async function overlapList(db: DbOrTx, actor: Actor, limit = 500) {
-  assertGroupReader(actor);
-  const rows = await db
+export async function overlapList(read: ReadCtx, { limit = 500 }: { limit?: number } = {}) {
+  const rows = await read.db
     .select({
       companyId: deal.companyId,
       nameZh: company.nameZh,
@@ -327,11 +328,11 @@ export async function overlapList(db: DbOrTx, actor: Actor, limit = 500) {
 }
 
 /** Every deal of a filter in the sort's order, a page at a time (exports). */
-export async function* allDeals(db: DbOrTx, actor: Actor, filter: DealFilter, sort: DealSort, max: number) {
+export async function* allDeals(read: ReadCtx, { filter, sort, max }: { filter: DealFilter; sort: DealSort; max: number }) {
   let cursor: DealCursor | null = null;
   let n = 0;
   for (;;) {
-    const page = await listDeals(db, actor, { filter, sort, cursor, limit: 500 });
+    const page = await listDeals(read, { filter, sort, cursor, limit: 500 });
     for (const row of page.items) {
       if (n >= max) return;
       n += 1;

@@ -1,4 +1,4 @@
-import { auditEvent, type DbOrTx, deal, dealNote, dealScore, dealStageEvent, fund, manager, pipelineSetting, type Tx, user, userFund } from '@highland/drizzle';
+import { auditEvent, deal, dealNote, dealScore, dealStageEvent, fund, manager, pipelineSetting, type Tx, user, userFund } from '@highland/drizzle';
 import {
   type ApplicationCreate,
   type Closing,
@@ -9,39 +9,31 @@ import {
   type DealUpdate,
   DomainError,
   isSideStage,
+  canWriteFund,
   isoDateIn,
   moveRefusalMessage,
   type OpenStage,
   type PipelineKind,
   type PipelineSettings,
   policyFitFacts,
+  readsGroup,
   type ScoreSubmit,
   type Stage,
   stageOrder,
   wonStage,
 } from '@highland/shared';
 import { and, asc, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
-import { type AuditRecorder, type MutationContext, mutate } from '../audit.js';
-import { assertFundReadable, assertFundWritable, readableFunds } from '../auth/scope.js';
 import type { Actor } from '../context.js';
-import { companySnapshot, loadCompany } from './company.js';
+import { companySnapshot } from './company.js';
+import { type ReadCtx, signedIn, type WriteCtx } from './ctx.js';
+import { type DealRow, loadCompany, loadDeal, loadFund } from './load.js';
+import { createInvestment } from './portfolio.js';
+import { inScope } from './scope-sql.js';
 import { criteriaOf, fundDealIds, fundKind, pipelineSettings, recomputeScores } from './scoring.js';
 import { indexDealTexts, reindexDeals } from './search.js';
-import { createInvestment, type WriteMeta } from './portfolio.js';
 import { createSubFundFromSelection } from './selection.js';
 
-export type DealRow = typeof deal.$inferSelect;
-type Ctx = MutationContext & { actor: Actor };
-
-export function dealNotFound(id: number): DomainError {
-  return new DomainError('NOT_FOUND', 'deal.notFound', `No deal with id ${id}.`, { params: { id } });
-}
-
-export async function loadDeal(db: DbOrTx, id: number): Promise<DealRow> {
-  const row = (await db.select().from(deal).where(eq(deal.id, id)))[0];
-  if (!row) throw dealNotFound(id);
-  return row;
-}
+export type { DealRow } from './load.js';
 
 /** What the audit trail and a CONFLICT answer show of a deal. */
 export function dealSnapshot(d: DealRow) {
@@ -90,7 +82,7 @@ async function assertOwner(tx: Tx, ownerId: number | null | undefined, fundId: n
   if (!ok.length) throw DomainError.field('ownerId', 'ownerNotInFund', `ownerId: user ${ownerId} is not a manager of this fund`, { id: ownerId });
 }
 
-async function addEvent(tx: Tx, ctx: Ctx, e: { dealId: number; from: Stage | null; to: Stage; kind: string; reason: string | null; at: string }) {
+async function addEvent(tx: Tx, actor: Actor, e: { dealId: number; from: Stage | null; to: Stage; kind: string; reason: string | null; at: string }) {
   await tx.insert(dealStageEvent).values({
     dealId: e.dealId,
     fromStage: e.from,
@@ -98,8 +90,8 @@ async function addEvent(tx: Tx, ctx: Ctx, e: { dealId: number; from: Stage | nul
     kind: e.kind,
     reason: e.reason,
     at: e.at,
-    actorUserId: ctx.actor.userId,
-    actorLabel: ctx.actor.email,
+    actorUserId: actor.userId,
+    actorLabel: actor.email,
   });
 }
 
@@ -114,120 +106,116 @@ async function assertPipelineFund(tx: Tx, fundId: number, kind: PipelineKind) {
 }
 
 /** A new deal: a company enters a fund's pipeline at an early stage, with its first stage event. */
-export async function createDeal(ctx: Ctx, input: DealCreate) {
-  assertFundWritable(ctx.actor, input.fundId);
-  return mutate(ctx, async (tx, audit) => {
-    await assertPipelineFund(tx, input.fundId, 'direct');
-    const c = await loadCompany(tx, input.companyId);
-    if (c.mergedIntoId)
-      throw DomainError.field('companyId', 'companyMerged', `companyId: company ${c.id} was merged into company ${c.mergedIntoId}; use that one`, {
-        into: c.mergedIntoId,
-      });
-    const existing = (
-      await tx
-        .select({ id: deal.id })
-        .from(deal)
-        .where(and(eq(deal.companyId, c.id), eq(deal.fundId, input.fundId)))
-    )[0];
-    if (existing) {
-      const message = `companyId: ${c.nameZh} is already in this fund's pipeline (deal ${existing.id})`;
-      throw new DomainError('CONFLICT', 'deal.exists', message, {
-        params: { id: existing.id, name: c.nameZh },
-        fields: [{ path: 'companyId', rule: 'dealExists', message, params: { id: existing.id } }],
-      });
-    }
-    await assertOwner(tx, input.ownerId, input.fundId);
-    const now = ctx.now().toISOString();
-    const { note, stage, ...fields } = input;
-    const row = (
-      await tx
-        .insert(deal)
-        .values({ ...fields, pipeline: 'direct', stage, stageEnteredAt: now, createdAt: now, createdBy: ctx.actor.userId, updatedAt: now })
-        .returning()
-    )[0];
-    if (!row) throw new Error('deal insert returned nothing');
-    await addEvent(tx, ctx, { dealId: row.id, from: null, to: stage, kind: 'create', reason: null, at: now });
-    if (note) await tx.insert(dealNote).values({ dealId: row.id, authorId: ctx.actor.userId, authorLabel: ctx.actor.email, body: note, at: now });
-    await indexDealTexts(tx, [{ id: row.id, texts: [row.nextStep, note] }], true);
-    await audit({ action: 'deal.create', entity: 'deal', entityId: row.id, after: dealSnapshot(row) });
-    return { id: row.id, version: row.version };
-  });
+export async function createDeal(write: WriteCtx, input: DealCreate) {
+  const { tx, audit } = write;
+  const actor = signedIn(write);
+  await assertPipelineFund(tx, input.fundId, 'direct');
+  const c = await loadCompany(tx, input.companyId);
+  if (c.mergedIntoId)
+    throw DomainError.field('companyId', 'companyMerged', `companyId: company ${c.id} was merged into company ${c.mergedIntoId}; use that one`, {
+      into: c.mergedIntoId,
+    });
+  const existing = (
+    await tx
+      .select({ id: deal.id })
+      .from(deal)
+      .where(and(eq(deal.companyId, c.id), eq(deal.fundId, input.fundId)))
+  )[0];
+  if (existing) {
+    const message = `companyId: ${c.nameZh} is already in this fund's pipeline (deal ${existing.id})`;
+    throw new DomainError('CONFLICT', 'deal.exists', message, {
+      params: { id: existing.id, name: c.nameZh },
+      fields: [{ path: 'companyId', rule: 'dealExists', message, params: { id: existing.id } }],
+    });
+  }
+  await assertOwner(tx, input.ownerId, input.fundId);
+  const now = write.now().toISOString();
+  const { note, stage, ...fields } = input;
+  const row = (
+    await tx
+      .insert(deal)
+      .values({ ...fields, pipeline: 'direct', stage, stageEnteredAt: now, createdAt: now, createdBy: actor.userId, updatedAt: now })
+      .returning()
+  )[0];
+  if (!row) throw new Error('deal insert returned nothing');
+  await addEvent(tx, actor, { dealId: row.id, from: null, to: stage, kind: 'create', reason: null, at: now });
+  if (note) await tx.insert(dealNote).values({ dealId: row.id, authorId: actor.userId, authorLabel: actor.email, body: note, at: now });
+  await indexDealTexts(tx, [{ id: row.id, texts: [row.nextStep, note] }], true);
+  await audit({ action: 'deal.create', entity: 'deal', entityId: row.id, after: dealSnapshot(row) });
+  return { id: row.id, version: row.version };
 }
 
 /** A manager's application to the mother fund's selection of sub-funds (the applicant is a management firm). */
-export async function createApplication(ctx: Ctx, input: ApplicationCreate) {
-  assertFundWritable(ctx.actor, input.fundId);
-  return mutate(ctx, async (tx, audit) => {
-    await assertPipelineFund(tx, input.fundId, 'selection');
-    await assertOwner(tx, input.ownerId, input.fundId);
-    const now = ctx.now().toISOString();
-    let applicant = input.managerUscc ? (await tx.select().from(manager).where(eq(manager.uscc, input.managerUscc)))[0] : undefined;
-    applicant ??= (await tx.select().from(manager).where(eq(manager.nameZh, input.managerNameZh)))[0];
-    if (!applicant) {
-      applicant = (
-        await tx
-          .insert(manager)
-          .values({ nameZh: input.managerNameZh, nameEn: input.managerNameEn ?? input.managerNameZh, uscc: input.managerUscc })
-          .returning()
-      )[0];
-      if (!applicant) throw new Error('manager insert returned nothing');
-    }
-    const row = (
+export async function createApplication(write: WriteCtx, input: ApplicationCreate) {
+  const { tx, audit } = write;
+  const actor = signedIn(write);
+  await assertPipelineFund(tx, input.fundId, 'selection');
+  await assertOwner(tx, input.ownerId, input.fundId);
+  const now = write.now().toISOString();
+  let applicant = input.managerUscc ? (await tx.select().from(manager).where(eq(manager.uscc, input.managerUscc)))[0] : undefined;
+  applicant ??= (await tx.select().from(manager).where(eq(manager.nameZh, input.managerNameZh)))[0];
+  if (!applicant) {
+    applicant = (
       await tx
-        .insert(deal)
-        .values({
-          fundId: input.fundId,
-          pipeline: 'selection',
-          applicantId: applicant.id,
-          proposalNameZh: input.proposalNameZh,
-          proposalNameEn: input.proposalNameEn,
-          proposalSizeFen: input.proposalSizeFen,
-          proposalSectors: input.proposalSectors,
-          stage: 'call',
-          stageEnteredAt: now,
-          ownerId: input.ownerId,
-          source: input.source,
-          amountFen: input.amountFen,
-          nextStep: input.nextStep,
-          nextStepDate: input.nextStepDate,
-          createdAt: now,
-          createdBy: ctx.actor.userId,
-          updatedAt: now,
-        })
+        .insert(manager)
+        .values({ nameZh: input.managerNameZh, nameEn: input.managerNameEn ?? input.managerNameZh, uscc: input.managerUscc })
         .returning()
     )[0];
-    if (!row) throw new Error('deal insert returned nothing');
-    await addEvent(tx, ctx, { dealId: row.id, from: null, to: 'call', kind: 'create', reason: null, at: now });
-    if (input.note) await tx.insert(dealNote).values({ dealId: row.id, authorId: ctx.actor.userId, authorLabel: ctx.actor.email, body: input.note, at: now });
-    await reindexDeals(tx, [row.id]);
-    await audit({ action: 'deal.create', entity: 'deal', entityId: row.id, after: dealSnapshot(row) });
-    return { id: row.id, version: row.version };
-  });
+    if (!applicant) throw new Error('manager insert returned nothing');
+  }
+  const row = (
+    await tx
+      .insert(deal)
+      .values({
+        fundId: input.fundId,
+        pipeline: 'selection',
+        applicantId: applicant.id,
+        proposalNameZh: input.proposalNameZh,
+        proposalNameEn: input.proposalNameEn,
+        proposalSizeFen: input.proposalSizeFen,
+        proposalSectors: input.proposalSectors,
+        stage: 'call',
+        stageEnteredAt: now,
+        ownerId: input.ownerId,
+        source: input.source,
+        amountFen: input.amountFen,
+        nextStep: input.nextStep,
+        nextStepDate: input.nextStepDate,
+        createdAt: now,
+        createdBy: actor.userId,
+        updatedAt: now,
+      })
+      .returning()
+  )[0];
+  if (!row) throw new Error('deal insert returned nothing');
+  await addEvent(tx, actor, { dealId: row.id, from: null, to: 'call', kind: 'create', reason: null, at: now });
+  if (input.note) await tx.insert(dealNote).values({ dealId: row.id, authorId: actor.userId, authorLabel: actor.email, body: input.note, at: now });
+  await reindexDeals(tx, [row.id]);
+  await audit({ action: 'deal.create', entity: 'deal', entityId: row.id, after: dealSnapshot(row) });
+  return { id: row.id, version: row.version };
 }
 
 /** Edits a deal's fields; refused with CONFLICT (and the current state) when based on an older version. */
-export async function updateDeal(ctx: Ctx, input: DealUpdate) {
-  return mutate(ctx, async (tx, audit) => {
-    const before = await loadDeal(tx, input.id);
-    assertFundWritable(ctx.actor, before.fundId);
-    if (before.version !== input.version) throw conflict(before, input.version);
-    await assertOwner(tx, input.ownerId, before.fundId);
-    const { id, version, ...patch } = input;
-    if (before.pipeline === 'direct' && patch.proposalSizeFen !== undefined)
-      throw DomainError.field('proposalSizeFen', 'selectionOnly', 'proposalSizeFen: only an application to the selection has a proposed fund size');
-    const now = ctx.now().toISOString();
-    const after = (
-      await tx
-        .update(deal)
-        .set({ ...patch, version: sql`${deal.version} + 1`, updatedAt: now })
-        .where(and(eq(deal.id, id), eq(deal.version, version)))
-        .returning()
-    )[0];
-    if (!after) throw conflict(await loadDeal(tx, id), version);
-    if (patch.nextStep !== undefined) await reindexDeals(tx, [id]);
-    await audit({ action: 'deal.update', entity: 'deal', entityId: id, before: dealSnapshot(before), after: dealSnapshot(after) });
-    return { id, version: after.version };
-  });
+export async function updateDeal(write: WriteCtx, input: DealUpdate) {
+  const { tx, audit } = write;
+  const before = await loadDeal(tx, input.id);
+  if (before.version !== input.version) throw conflict(before, input.version);
+  await assertOwner(tx, input.ownerId, before.fundId);
+  const { id, version, ...patch } = input;
+  if (before.pipeline === 'direct' && patch.proposalSizeFen !== undefined)
+    throw DomainError.field('proposalSizeFen', 'selectionOnly', 'proposalSizeFen: only an application to the selection has a proposed fund size');
+  const now = write.now().toISOString();
+  const after = (
+    await tx
+      .update(deal)
+      .set({ ...patch, version: sql`${deal.version} + 1`, updatedAt: now })
+      .where(and(eq(deal.id, id), eq(deal.version, version)))
+      .returning()
+  )[0];
+  if (!after) throw conflict(await loadDeal(tx, id), version);
+  if (patch.nextStep !== undefined) await reindexDeals(tx, [id]);
+  await audit({ action: 'deal.update', entity: 'deal', entityId: id, before: dealSnapshot(before), after: dealSnapshot(after) });
+  return { id, version: after.version };
 }
 
 /**
@@ -236,7 +224,8 @@ export async function updateDeal(ctx: Ctx, input: DealUpdate) {
  * the date against today and the fund's set-up) — the move, the closing, the investment and its cash
  * flow commit together or not at all.
  */
-export async function recordClosing(tx: Tx, audit: AuditRecorder, d: DealRow, closing: Closing, meta: WriteMeta): Promise<void> {
+async function recordClosing(write: WriteCtx, d: DealRow, closing: Closing): Promise<void> {
+  const { tx } = write;
   if (d.companyId === null) throw new DomainError('INVALID_STATE', 'deal.noCompany', `Deal ${d.id} has no company to invest in.`, { params: { id: d.id } });
   await tx
     .update(deal)
@@ -249,24 +238,19 @@ export async function recordClosing(tx: Tx, audit: AuditRecorder, d: DealRow, cl
       round: closing.round,
     })
     .where(eq(deal.id, d.id));
-  await createInvestment(
-    tx,
-    audit,
-    {
-      fundId: d.fundId,
-      companyId: d.companyId,
-      date: closing.date,
-      round: closing.round,
-      instrument: closing.instrument,
-      amountFen: closing.amountFen,
-      equityShare: closing.equity,
-      roundSizeFen: null,
-      postMoneyFen: d.preMoneyFen === null ? null : d.preMoneyFen + closing.amountFen,
-      coInvestors: [],
-      memo: `项目储备交割 deal #${d.id}`,
-    },
-    meta,
-  );
+  await createInvestment(write, {
+    fundId: d.fundId,
+    companyId: d.companyId,
+    date: closing.date,
+    round: closing.round,
+    instrument: closing.instrument,
+    amountFen: closing.amountFen,
+    equityShare: closing.equity,
+    roundSizeFen: null,
+    postMoneyFen: d.preMoneyFen === null ? null : d.preMoneyFen + closing.amountFen,
+    coInvestors: [],
+    memo: `项目储备交割 deal #${d.id}`,
+  });
 }
 
 /**
@@ -274,167 +258,161 @@ export async function recordClosing(tx: Tx, audit: AuditRecorder, d: DealRow, cl
  * move is a stage event. Moving to invested records the closing; signing an application creates the
  * sub-fund and the mother fund's commitment — all in one transaction.
  */
-export async function moveDeal(ctx: Ctx, input: DealMove) {
-  return mutate(ctx, async (tx, audit) => {
-    const before = await loadDeal(tx, input.id);
-    assertFundWritable(ctx.actor, before.fundId);
-    if (before.version !== input.version) throw conflict(before, input.version);
-    const settings = await pipelineSettings(tx, before.fundId);
-    const won = wonStage(before.pipeline);
-    if (input.closing && (input.to !== won || before.pipeline !== 'direct'))
-      throw DomainError.field('closing', 'closingOnlyWhenInvested', 'closing: a closing is recorded only with the move to invested');
-    if (input.signing && (input.to !== won || before.pipeline !== 'selection'))
-      throw DomainError.field('signing', 'signingOnlyWhenSigned', 'signing: the sub-fund is created only with the move to signing');
-    const check = checkMove(
-      { kind: before.pipeline, order: settings.stageOrder, stage: before.stage as Stage, previousStage: before.previousStage as OpenStage | null },
-      input.to,
-      {
-        amountFen: before.amountFen,
-        preMoneyFen: before.preMoneyFen,
-        scorecardComplete: before.scoreComplete,
-        hasClosing: input.closing !== undefined,
-        hasSigning: input.signing !== undefined,
-        reason: input.reason,
-      },
-    );
-    if (!check.ok) {
-      const message = moveRefusalMessage(check.rule, check.params);
-      const path = message.split(':')[0] ?? 'stage';
-      throw new DomainError('INVALID_STATE', `deal.move.${check.rule}`, message, {
-        params: { ...check.params, from: before.stage },
-        fields: [{ path, rule: check.rule, message, params: check.params }],
-      });
-    }
-    const now = ctx.now().toISOString();
-    const after = (
-      await tx
-        .update(deal)
-        .set({ stage: input.to, previousStage: check.previousStage, stageEnteredAt: now, version: sql`${deal.version} + 1`, updatedAt: now })
-        .where(and(eq(deal.id, before.id), eq(deal.version, input.version)))
-        .returning()
-    )[0];
-    if (!after) throw conflict(await loadDeal(tx, before.id), input.version);
-    let created: { fundId: number; commitmentId: number | null } | null = null;
-    if (input.closing) await recordClosing(tx, audit, after, input.closing, { userId: ctx.actor.userId, at: now, today: isoDateIn(ctx.now()) });
-    if (input.signing) {
-      created = await createSubFundFromSelection(
-        tx,
-        { dealId: after.id, motherFundId: after.fundId, applicantId: after.applicantId, proposalSectors: after.proposalSectors },
-        input.signing,
-        ctx.actor.userId,
-        now,
-      );
-      await tx.update(deal).set({ resultFundId: created.fundId, amountFen: input.signing.commitmentFen }).where(eq(deal.id, after.id));
-    }
-    await addEvent(tx, ctx, { dealId: before.id, from: before.stage as Stage, to: input.to, kind: check.kind, reason: input.reason, at: now });
-    const final = await loadDeal(tx, before.id);
-    await audit({
-      action: `deal.move`,
-      entity: 'deal',
-      entityId: before.id,
-      before: dealSnapshot(before),
-      after: { ...dealSnapshot(final), reason: input.reason },
+export async function moveDeal(write: WriteCtx, input: DealMove) {
+  const { tx, audit } = write;
+  const actor = signedIn(write);
+  const before = await loadDeal(tx, input.id);
+  if (before.version !== input.version) throw conflict(before, input.version);
+  const settings = await pipelineSettings(tx, before.fundId);
+  const won = wonStage(before.pipeline);
+  if (input.closing && (input.to !== won || before.pipeline !== 'direct'))
+    throw DomainError.field('closing', 'closingOnlyWhenInvested', 'closing: a closing is recorded only with the move to invested');
+  if (input.signing && (input.to !== won || before.pipeline !== 'selection'))
+    throw DomainError.field('signing', 'signingOnlyWhenSigned', 'signing: the sub-fund is created only with the move to signing');
+  const check = checkMove(
+    { kind: before.pipeline, order: settings.stageOrder, stage: before.stage as Stage, previousStage: before.previousStage as OpenStage | null },
+    input.to,
+    {
+      amountFen: before.amountFen,
+      preMoneyFen: before.preMoneyFen,
+      scorecardComplete: before.scoreComplete,
+      hasClosing: input.closing !== undefined,
+      hasSigning: input.signing !== undefined,
+      reason: input.reason,
+    },
+  );
+  if (!check.ok) {
+    const message = moveRefusalMessage(check.rule, check.params);
+    const path = message.split(':')[0] ?? 'stage';
+    throw new DomainError('INVALID_STATE', `deal.move.${check.rule}`, message, {
+      params: { ...check.params, from: before.stage },
+      fields: [{ path, rule: check.rule, message, params: check.params }],
     });
-    if (created)
-      await audit({ action: 'fund.createFromSelection', entity: 'fund', entityId: created.fundId, after: { dealId: before.id, ...input.signing, ...created } });
-    return { id: before.id, version: final.version, stage: final.stage, createdFundId: created?.fundId ?? null };
+  }
+  const now = write.now().toISOString();
+  const after = (
+    await tx
+      .update(deal)
+      .set({ stage: input.to, previousStage: check.previousStage, stageEnteredAt: now, version: sql`${deal.version} + 1`, updatedAt: now })
+      .where(and(eq(deal.id, before.id), eq(deal.version, input.version)))
+      .returning()
+  )[0];
+  if (!after) throw conflict(await loadDeal(tx, before.id), input.version);
+  let created: { fundId: number; commitmentId: number | null } | null = null;
+  if (input.closing) await recordClosing(write, after, input.closing);
+  if (input.signing) {
+    created = await createSubFundFromSelection(
+      tx,
+      { dealId: after.id, motherFundId: after.fundId, applicantId: after.applicantId, proposalSectors: after.proposalSectors },
+      input.signing,
+      actor.userId,
+      now,
+    );
+    await tx.update(deal).set({ resultFundId: created.fundId, amountFen: input.signing.commitmentFen }).where(eq(deal.id, after.id));
+  }
+  await addEvent(tx, actor, { dealId: before.id, from: before.stage as Stage, to: input.to, kind: check.kind, reason: input.reason, at: now });
+  const final = await loadDeal(tx, before.id);
+  await audit({
+    action: `deal.move`,
+    entity: 'deal',
+    entityId: before.id,
+    before: dealSnapshot(before),
+    after: { ...dealSnapshot(final), reason: input.reason },
   });
+  if (created)
+    await audit({ action: 'fund.createFromSelection', entity: 'fund', entityId: created.fundId, after: { dealId: before.id, ...input.signing, ...created } });
+  return { id: before.id, version: final.version, stage: final.stage, createdFundId: created?.fundId ?? null };
 }
 
 /** One scorer's scores for a deal (replacing their earlier score of the same criteria); the deal's score follows. */
-export async function submitScores(ctx: Ctx, input: ScoreSubmit) {
-  return mutate(ctx, async (tx, audit) => {
-    const d = await loadDeal(tx, input.dealId);
-    assertFundWritable(ctx.actor, d.fundId);
-    if (isSideStage(d.stage as Stage) || d.stage === wonStage(d.pipeline))
-      throw new DomainError('INVALID_STATE', 'deal.scoreClosed', `Deal ${d.id} is ${d.stage}; only open deals are scored.`, { params: { stage: d.stage } });
-    const criteria = criteriaOf(await pipelineSettings(tx, d.fundId), d.pipeline);
-    const keys = new Set(criteria.map((c) => c.key));
-    input.scores.forEach((s, i) => {
-      if (!keys.has(s.criterion))
-        throw DomainError.field(`scores.${i}.criterion`, 'unknownCriterion', `scores.${i}.criterion: ${s.criterion} is not a criterion of this scorecard`, {
-          criterion: s.criterion,
-        });
-    });
-    const seen = new Set<string>();
-    for (const [i, s] of input.scores.entries()) {
-      if (seen.has(s.criterion))
-        throw DomainError.field(`scores.${i}.criterion`, 'duplicateCriterion', `scores.${i}.criterion: ${s.criterion} is scored twice`);
-      seen.add(s.criterion);
-    }
-    const now = ctx.now().toISOString();
-    const before = await tx
-      .select({ criterion: dealScore.criterion, score: dealScore.score })
-      .from(dealScore)
-      .where(and(eq(dealScore.dealId, d.id), eq(dealScore.scorerId, ctx.actor.userId)));
-    for (const s of input.scores) {
-      await tx
-        .insert(dealScore)
-        .values({ dealId: d.id, scorerId: ctx.actor.userId, criterion: s.criterion, score: s.score, comment: s.comment, at: now })
-        .onConflictDoUpdate({ target: [dealScore.dealId, dealScore.scorerId, dealScore.criterion], set: { score: s.score, comment: s.comment, at: now } });
-    }
-    await recomputeScores(tx, [d.id]);
-    await tx.update(deal).set({ updatedAt: now }).where(eq(deal.id, d.id));
-    const after = await loadDeal(tx, d.id);
-    await audit({
-      action: 'deal.score',
-      entity: 'deal',
-      entityId: d.id,
-      before: { scorer: ctx.actor.email, scores: before },
-      after: { scorer: ctx.actor.email, scores: input.scores, score: after.score, complete: after.scoreComplete },
-    });
-    return { id: d.id, score: after.score, complete: after.scoreComplete };
+export async function submitScores(write: WriteCtx, input: ScoreSubmit) {
+  const { tx, audit } = write;
+  const actor = signedIn(write);
+  const d = await loadDeal(tx, input.dealId);
+  if (isSideStage(d.stage as Stage) || d.stage === wonStage(d.pipeline))
+    throw new DomainError('INVALID_STATE', 'deal.scoreClosed', `Deal ${d.id} is ${d.stage}; only open deals are scored.`, { params: { stage: d.stage } });
+  const criteria = criteriaOf(await pipelineSettings(tx, d.fundId), d.pipeline);
+  const keys = new Set(criteria.map((c) => c.key));
+  input.scores.forEach((s, i) => {
+    if (!keys.has(s.criterion))
+      throw DomainError.field(`scores.${i}.criterion`, 'unknownCriterion', `scores.${i}.criterion: ${s.criterion} is not a criterion of this scorecard`, {
+        criterion: s.criterion,
+      });
   });
+  const seen = new Set<string>();
+  for (const [i, s] of input.scores.entries()) {
+    if (seen.has(s.criterion)) throw DomainError.field(`scores.${i}.criterion`, 'duplicateCriterion', `scores.${i}.criterion: ${s.criterion} is scored twice`);
+    seen.add(s.criterion);
+  }
+  const now = write.now().toISOString();
+  const before = await tx
+    .select({ criterion: dealScore.criterion, score: dealScore.score })
+    .from(dealScore)
+    .where(and(eq(dealScore.dealId, d.id), eq(dealScore.scorerId, actor.userId)));
+  for (const s of input.scores) {
+    await tx
+      .insert(dealScore)
+      .values({ dealId: d.id, scorerId: actor.userId, criterion: s.criterion, score: s.score, comment: s.comment, at: now })
+      .onConflictDoUpdate({ target: [dealScore.dealId, dealScore.scorerId, dealScore.criterion], set: { score: s.score, comment: s.comment, at: now } });
+  }
+  await recomputeScores(tx, [d.id]);
+  await tx.update(deal).set({ updatedAt: now }).where(eq(deal.id, d.id));
+  const after = await loadDeal(tx, d.id);
+  await audit({
+    action: 'deal.score',
+    entity: 'deal',
+    entityId: d.id,
+    before: { scorer: actor.email, scores: before },
+    after: { scorer: actor.email, scores: input.scores, score: after.score, complete: after.scoreComplete },
+  });
+  return { id: d.id, score: after.score, complete: after.scoreComplete };
 }
 
-export async function addNote(ctx: Ctx, input: { dealId: number; body: string }) {
-  return mutate(ctx, async (tx, audit) => {
-    const d = await loadDeal(tx, input.dealId);
-    assertFundWritable(ctx.actor, d.fundId);
-    const now = ctx.now().toISOString();
-    const row = (
-      await tx.insert(dealNote).values({ dealId: d.id, authorId: ctx.actor.userId, authorLabel: ctx.actor.email, body: input.body, at: now }).returning()
-    )[0];
-    await tx.update(deal).set({ updatedAt: now }).where(eq(deal.id, d.id));
-    await reindexDeals(tx, [d.id]);
-    await audit({ action: 'deal.note', entity: 'deal', entityId: d.id, after: { noteId: row?.id, body: input.body } });
-    return { id: row?.id ?? 0 };
-  });
+export async function addNote(write: WriteCtx, input: { dealId: number; body: string }) {
+  const { tx, audit } = write;
+  const actor = signedIn(write);
+  const d = await loadDeal(tx, input.dealId);
+  const now = write.now().toISOString();
+  const row = (await tx.insert(dealNote).values({ dealId: d.id, authorId: actor.userId, authorLabel: actor.email, body: input.body, at: now }).returning())[0];
+  await tx.update(deal).set({ updatedAt: now }).where(eq(deal.id, d.id));
+  await reindexDeals(tx, [d.id]);
+  await audit({ action: 'deal.note', entity: 'deal', entityId: d.id, after: { noteId: row?.id, body: input.body } });
+  return { id: row?.id ?? 0 };
 }
 
-export async function saveSettings(ctx: Ctx, input: PipelineSettings) {
-  assertFundWritable(ctx.actor, input.fundId);
-  return mutate(ctx, async (tx, audit) => {
-    const f = await fundKind(tx, input.fundId);
-    if (!f) throw DomainError.field('fundId', 'unknownFund', `fundId: no fund with id ${input.fundId}`);
-    const kind: PipelineKind = f.kind === 'mother' ? 'selection' : 'direct';
-    const before = await pipelineSettings(tx, input.fundId);
-    const known = new Set(criteriaOf(before, kind).map((c) => c.key));
-    const unknown = Object.keys(input.weights).filter((k) => !known.has(k));
-    if (unknown.length) throw DomainError.field('weights', 'unknownCriterion', `weights: ${unknown.join(', ')} not criteria of this scorecard`);
-    if (!Object.values(input.weights).some((w) => w > 0))
-      throw DomainError.field('weights', 'weightsAllZero', 'weights: at least one criterion must weigh more than 0');
-    const now = ctx.now().toISOString();
-    const values = {
-      fundId: input.fundId,
-      stageOrder: input.stageOrder,
-      ...(kind === 'selection' ? { selectionWeights: input.weights } : { directWeights: input.weights }),
-      updatedAt: now,
-      updatedBy: ctx.actor.userId,
-    };
-    await tx.insert(pipelineSetting).values(values).onConflictDoUpdate({ target: pipelineSetting.fundId, set: values });
-    await recomputeScores(tx, await fundDealIds(tx, input.fundId));
-    await audit({ action: 'pipeline.settings', entity: 'fund', entityId: input.fundId, before, after: values });
-    return { ok: true as const };
-  });
+export async function saveSettings(write: WriteCtx, input: PipelineSettings) {
+  const { tx, audit } = write;
+  const actor = signedIn(write);
+  const f = await fundKind(tx, input.fundId);
+  if (!f) throw DomainError.field('fundId', 'unknownFund', `fundId: no fund with id ${input.fundId}`);
+  const kind: PipelineKind = f.kind === 'mother' ? 'selection' : 'direct';
+  const before = await pipelineSettings(tx, input.fundId);
+  const known = new Set(criteriaOf(before, kind).map((c) => c.key));
+  const unknown = Object.keys(input.weights).filter((k) => !known.has(k));
+  if (unknown.length) throw DomainError.field('weights', 'unknownCriterion', `weights: ${unknown.join(', ')} not criteria of this scorecard`);
+  if (!Object.values(input.weights).some((w) => w > 0))
+    throw DomainError.field('weights', 'weightsAllZero', 'weights: at least one criterion must weigh more than 0');
+  const now = write.now().toISOString();
+  const values = {
+    fundId: input.fundId,
+    stageOrder: input.stageOrder,
+    ...(kind === 'selection' ? { selectionWeights: input.weights } : { directWeights: input.weights }),
+    updatedAt: now,
+    updatedBy: actor.userId,
+  };
+  await tx.insert(pipelineSetting).values(values).onConflictDoUpdate({ target: pipelineSetting.fundId, set: values });
+  await recomputeScores(tx, await fundDealIds(tx, input.fundId));
+  await audit({ action: 'pipeline.settings', entity: 'fund', entityId: input.fundId, before, after: values });
+  return { ok: true as const };
 }
 
 /** The deal page: the deal, its company or application, timeline, scorecards, notes, rank and what the caller may do. */
-export async function getDeal(db: DbOrTx, actor: Actor, id: number, asOf: string) {
+export async function getDeal(read: ReadCtx, { id }: { id: number }) {
+  const { db } = read;
+  const actor = signedIn(read);
+  const asOf = isoDateIn(read.now());
   const d = await loadDeal(db, id);
-  await assertFundReadable(db, actor, d.fundId);
-  const f = (await db.select().from(fund).where(eq(fund.id, d.fundId)))[0];
-  if (!f) throw dealNotFound(id);
+  const f = await loadFund(db, d.fundId);
   const settings = await pipelineSettings(db, d.fundId);
   const criteria = criteriaOf(settings, d.pipeline);
   const c = d.companyId ? await loadCompany(db, d.companyId) : null;
@@ -476,8 +454,8 @@ export async function getDeal(db: DbOrTx, actor: Actor, id: number, asOf: string
           .from(deal)
           .where(and(eq(deal.fundId, d.fundId), eq(deal.pipeline, d.pipeline), inArray(deal.stage, [...open]), gt(deal.score, d.score)));
   const isOpen = (open as readonly string[]).includes(d.stage);
-  const scope = await readableFunds(db, actor);
-  const groupReader = actor.role === 'government' || actor.role === 'admin' || actor.managesMotherFund;
+  const scope = await read.scope();
+  const groupReader = readsGroup(actor);
   const others = d.companyId
     ? await db
         .select({ dealId: deal.id, fundId: deal.fundId, fundCode: fund.code, stage: deal.stage })
@@ -491,7 +469,7 @@ export async function getDeal(db: DbOrTx, actor: Actor, id: number, asOf: string
     .innerJoin(userFund, eq(userFund.userId, user.id))
     .where(and(eq(userFund.fundId, d.fundId), eq(user.role, 'manager'), eq(user.disabled, false)))
     .orderBy(asc(user.name));
-  const canWrite = actor.role === 'manager' && actor.managedFundIds.includes(d.fundId);
+  const canWrite = canWriteFund(actor, d.fundId);
   // The round the closing recorded, if the portfolio has since reversed it (ADR 033): the deal keeps its closing.
   const [closingReversal] =
     d.closingDate && d.companyId
@@ -542,13 +520,8 @@ export async function getDeal(db: DbOrTx, actor: Actor, id: number, asOf: string
     criteria,
     scorecard: card,
     rank: d.score !== null && isOpen ? { rank: (better?.n ?? 0) + 1, of: ranked?.n ?? 0 } : null,
-    overlap: groupReader ? others : others.filter((o) => scope.all || scope.ids.includes(o.fundId)),
+    overlap: groupReader ? others : others.filter((o) => inScope(scope, o.fundId)),
     canWrite,
     myScores: scores.filter((s) => s.scorerId === actor.userId),
   };
-}
-
-/** Today's business date in Shanghai for a clock. */
-export function todayOf(now: () => Date): string {
-  return isoDateIn(now());
 }

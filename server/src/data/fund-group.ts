@@ -11,8 +11,12 @@ import {
   type QualifyingInvestment,
   type SourceClass,
   type SourceMoney,
+  type DisplayLocale,
+  isoDateIn,
 } from '@highland/shared';
 import { asc, eq, sql } from 'drizzle-orm';
+import type { ReadCtx } from './ctx.js';
+import { overviewWorkbook } from './fund-group-export.js';
 
 /**
  * The fund group's as-of reads. Group-wide figures come from the running balances (fund_balance, kept by
@@ -272,8 +276,24 @@ export async function loadOverviewInput(db: DbOrTx, asOf: string, includeDirect:
 }
 
 /** The government overview as of a date. */
-export async function groupOverview(db: DbOrTx, asOf: string, includeDirect = true): Promise<Overview> {
-  return fundGroupOverview(await loadOverviewInput(db, asOf, includeDirect));
+export async function groupOverview(read: ReadCtx, input: { asOf?: string | undefined; includeDirect?: boolean | undefined }): Promise<Overview> {
+  return fundGroupOverview(await loadOverviewInput(read.db, input.asOf ?? isoDateIn(read.now()), input.includeDirect ?? true));
+}
+
+/** The overview as an XLSX workbook (base64), in the reader's language (the actor's unless asked). */
+export async function overviewExport(
+  read: ReadCtx,
+  input: { asOf?: string | undefined; includeDirect?: boolean | undefined; locale?: DisplayLocale | undefined },
+) {
+  const asOf = input.asOf ?? isoDateIn(read.now());
+  const locale: DisplayLocale = input.locale ?? read.actor?.locale ?? 'zh-CN';
+  const o = await groupOverview(read, { asOf, includeDirect: input.includeDirect });
+  const buffer = await overviewWorkbook(o, locale);
+  return {
+    filename: `${locale === 'en' ? 'fund-group-overview' : '基金群总览'}-${asOf}.xlsx`,
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    base64: buffer.toString('base64'),
+  };
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   type FundUpdate,
   fundConsistencyIssues,
   fundGroupOverview,
+  isoDateIn,
   governmentShare,
   type ReinvestResult,
   reinvestment,
@@ -26,10 +27,11 @@ import {
   uncalledFen,
 } from '@highland/shared';
 import { and, asc, desc, eq, lt, lte, ne, sql } from 'drizzle-orm';
-import { type MutationContext, mutate } from '../audit.js';
-import type { FundScope } from '../auth/scope.js';
+import type { ReadCtx, WriteCtx } from './ctx.js';
 import { addInvestedInFunds, BALANCES_AS_OF, balancesAsOf, commitmentHistory, groupFunds, qualifyingInvestments, splitBalances } from './fund-group.js';
-import { fundOrThrow, lpPositions } from './ledger.js';
+import { lpPositions } from './ledger.js';
+import { loadFund } from './load.js';
+import { inScope } from './scope-sql.js';
 
 /** Funds: the list a manager or reviewer reads, one fund's page, and creating and editing funds. */
 
@@ -54,8 +56,11 @@ export interface FundListRow {
 }
 
 /** The funds in scope with their size and flows as of a date, from the running balances. */
-export async function listFunds(db: DbOrTx, asOf: string, scope: FundScope): Promise<FundListRow[]> {
-  const funds = (await groupFunds(db)).filter((f) => scope.all || scope.ids.includes(f.id));
+export async function listFunds(read: ReadCtx, input: { asOf?: string | undefined }): Promise<FundListRow[]> {
+  const { db } = read;
+  const asOf = input.asOf ?? isoDateIn(read.now());
+  const scope = await read.scope();
+  const funds = (await groupFunds(db)).filter((f) => inScope(scope, f.id));
   const pivot = await balancesAsOf(db, asOf);
   const { money, flows } = splitBalances(pivot);
   const vintages = new Map((await db.select({ id: fund.id, vintage: fund.vintage }).from(fund)).map((r) => [r.id, r.vintage]));
@@ -113,8 +118,11 @@ export interface PositionRow {
  * One fund's page as of a date: its facts and rule settings, size by source, leverage and government
  * share, each LP's position, capital calls, NAV statements, the reinvestment drill-down and its flags.
  */
-export async function fundDetail(db: DbOrTx, fundId: number, asOf: string) {
-  const f = await fundOrThrow(db, fundId);
+export async function fundDetail(read: ReadCtx, input: { fundId: number; asOf?: string | undefined }) {
+  const { db } = read;
+  const { fundId } = input;
+  const asOf = input.asOf ?? isoDateIn(read.now());
+  const f = await loadFund(db, fundId);
   const mgr = f.managerId ? (await db.select().from(manager).where(eq(manager.id, f.managerId)))[0] : undefined;
   const parent = f.parentFundId
     ? (await db.select({ code: fund.code, nameZh: fund.nameZh, nameEn: fund.nameEn }).from(fund).where(eq(fund.id, f.parentFundId)))[0]
@@ -281,11 +289,17 @@ export async function fundDetail(db: DbOrTx, fundId: number, asOf: string) {
       }),
     },
     flags: overview?.compliance ?? [],
+    evidence: await fundEvidence(db, fundId),
   };
 }
 
 /** A fund's ledger, newest first, a page at a time (keyset on id), with names and whether each was reversed. */
-export async function fundEntries(db: DbOrTx, fundId: number, opts: { asOf: string; kind?: string | undefined; cursor?: number | undefined; limit: number }) {
+export async function fundEntries(
+  read: ReadCtx,
+  { fundId, ...input }: { fundId: number; asOf?: string | undefined; kind?: string | undefined; cursor?: number | undefined; limit: number },
+) {
+  const { db } = read;
+  const opts = { ...input, asOf: input.asOf ?? isoDateIn(read.now()) };
   const conds = [eq(ledgerEntry.fundId, fundId), lte(ledgerEntry.date, opts.asOf)];
   if (opts.kind) conds.push(eq(ledgerEntry.kind, opts.kind as 'call'));
   if (opts.cursor) conds.push(lt(ledgerEntry.id, opts.cursor));
@@ -325,15 +339,16 @@ export async function fundEntries(db: DbOrTx, fundId: number, opts: { asOf: stri
 }
 
 /** Investors a manager can record a commitment from (names and source types; amounts are not shown). */
-export async function investorOptions(db: DbOrTx) {
-  return db
+export async function investorOptions(read: ReadCtx) {
+  return read.db
     .select({ id: investor.id, nameZh: investor.nameZh, nameEn: investor.nameEn, sourceType: investor.sourceType, fundId: investor.fundId })
     .from(investor)
     .orderBy(asc(investor.id));
 }
 
 /** What the fund form offers: managers, the mother fund, the next batch number. */
-export async function fundFormOptions(db: DbOrTx) {
+export async function fundFormOptions(read: ReadCtx) {
+  const { db } = read;
   const managers = await db.select().from(manager).orderBy(asc(manager.nameZh));
   const mother =
     (await db.select({ id: fund.id, code: fund.code, nameZh: fund.nameZh, nameEn: fund.nameEn }).from(fund).where(eq(fund.kind, 'mother')))[0] ?? null;
@@ -365,70 +380,68 @@ async function assertManager(db: DbOrTx, managerId: number | null | undefined): 
 }
 
 /** A sub-fund or a direct-investment vehicle under the mother fund. */
-export async function createFund(ctx: MutationContext, input: FundCreate) {
-  return mutate(ctx, async (tx, audit) => {
-    await assertCodeFree(tx, input.code);
-    await assertManager(tx, input.managerId);
-    const mother = (await tx.select({ id: fund.id }).from(fund).where(eq(fund.kind, 'mother')))[0];
-    if (!mother) throw new DomainError('INVALID_STATE', 'fund.noMother', 'There is no mother fund to create a fund under.');
-    const at = ctx.now().toISOString();
-    const [row] = await tx
-      .insert(fund)
-      .values({
-        ...input,
-        parentFundId: mother.id,
-        vintage: input.establishedDate ? Number(input.establishedDate.slice(0, 4)) : null,
-        createdAt: at,
-        updatedAt: at,
-      })
-      .returning();
-    if (!row) throw new Error('fund insert returned nothing');
-    await audit({ action: 'fund.create', entity: 'fund', entityId: row.id, after: row });
-    return { id: row.id };
-  });
+export async function createFund(write: WriteCtx, input: FundCreate) {
+  const { tx, audit } = write;
+  await assertCodeFree(tx, input.code);
+  await assertManager(tx, input.managerId);
+  const mother = (await tx.select({ id: fund.id }).from(fund).where(eq(fund.kind, 'mother')))[0];
+  if (!mother) throw new DomainError('INVALID_STATE', 'fund.noMother', 'There is no mother fund to create a fund under.');
+  const at = write.now().toISOString();
+  const [row] = await tx
+    .insert(fund)
+    .values({
+      ...input,
+      parentFundId: mother.id,
+      vintage: input.establishedDate ? Number(input.establishedDate.slice(0, 4)) : null,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning();
+  if (!row) throw new Error('fund insert returned nothing');
+  await audit({ action: 'fund.create', entity: 'fund', entityId: row.id, after: row });
+  return { id: row.id };
 }
 
-export async function updateFund(ctx: MutationContext, input: FundUpdate) {
-  return mutate(ctx, async (tx, audit) => {
-    const before = await fundOrThrow(tx, input.id);
-    const { id, ...changes } = input;
-    const merged = { ...before, ...changes };
-    const issues = fundConsistencyIssues({
-      kind: before.kind === 'mother' ? undefined : before.kind,
-      batch: merged.batch,
-      decisionDate: merged.decisionDate,
-      establishedDate: merged.establishedDate,
-      termYears: merged.termYears,
-      investmentPeriodYears: merged.investmentPeriodYears,
-    });
-    if (issues.length) throw issuesToError(issues);
-    if (changes.code) await assertCodeFree(tx, changes.code, id);
-    await assertManager(tx, changes.managerId);
-    if (changes.establishedDate !== undefined && changes.establishedDate !== before.establishedDate) {
-      const first = (
-        await tx.all<{ d: string | null }>(sql`
-        SELECT MIN(d) AS d FROM (SELECT MIN(date) AS d FROM commitment WHERE fund_id = ${id} UNION ALL SELECT MIN(date) FROM ledger_entry WHERE fund_id = ${id})`)
-      )[0]?.d;
-      if (first && (changes.establishedDate === null || changes.establishedDate > first))
-        throw DomainError.field(
-          'establishedDate',
-          'afterFirstFlow',
-          `establishedDate: fund ${before.code} has commitments or flows from ${first}; it cannot be set up later than that`,
-          { first },
-        );
-    }
-    const vintage = merged.establishedDate ? Number(merged.establishedDate.slice(0, 4)) : null;
-    const [after] = await tx
-      .update(fund)
-      .set({ ...changes, vintage, updatedAt: ctx.now().toISOString() })
-      .where(eq(fund.id, id))
-      .returning();
-    await audit({ action: 'fund.update', entity: 'fund', entityId: id, before, after });
-    return { id };
+export async function updateFund(write: WriteCtx, input: FundUpdate) {
+  const { tx, audit } = write;
+  const before = await loadFund(tx, input.id);
+  const { id, ...changes } = input;
+  const merged = { ...before, ...changes };
+  const issues = fundConsistencyIssues({
+    kind: before.kind === 'mother' ? undefined : before.kind,
+    batch: merged.batch,
+    decisionDate: merged.decisionDate,
+    establishedDate: merged.establishedDate,
+    termYears: merged.termYears,
+    investmentPeriodYears: merged.investmentPeriodYears,
   });
+  if (issues.length) throw issuesToError(issues);
+  if (changes.code) await assertCodeFree(tx, changes.code, id);
+  await assertManager(tx, changes.managerId);
+  if (changes.establishedDate !== undefined && changes.establishedDate !== before.establishedDate) {
+    const first = (
+      await tx.all<{ d: string | null }>(sql`
+      SELECT MIN(d) AS d FROM (SELECT MIN(date) AS d FROM commitment WHERE fund_id = ${id} UNION ALL SELECT MIN(date) FROM ledger_entry WHERE fund_id = ${id})`)
+    )[0]?.d;
+    if (first && (changes.establishedDate === null || changes.establishedDate > first))
+      throw DomainError.field(
+        'establishedDate',
+        'afterFirstFlow',
+        `establishedDate: fund ${before.code} has commitments or flows from ${first}; it cannot be set up later than that`,
+        { first },
+      );
+  }
+  const vintage = merged.establishedDate ? Number(merged.establishedDate.slice(0, 4)) : null;
+  const [after] = await tx
+    .update(fund)
+    .set({ ...changes, vintage, updatedAt: write.now().toISOString() })
+    .where(eq(fund.id, id))
+    .returning();
+  await audit({ action: 'fund.update', entity: 'fund', entityId: id, before, after });
+  return { id };
 }
 
 /** Evidence on file for a fund (for its page). */
-export async function fundEvidence(db: DbOrTx, fundId: number) {
+async function fundEvidence(db: DbOrTx, fundId: number) {
   return db.select().from(reinvestEvidence).where(eq(reinvestEvidence.fundId, fundId)).orderBy(desc(reinvestEvidence.id));
 }

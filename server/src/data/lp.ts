@@ -1,5 +1,5 @@
 import { pmeAgainstIndexes } from './benchmarks.js';
-import { capitalCall, commitment, type DbOrTx, fund, investor, ledgerEntry } from '@highland/drizzle';
+import { capitalCall, commitment, type DbOrTx, fund, ledgerEntry } from '@highland/drizzle';
 import {
   addDays,
   capitalAccountColumns,
@@ -14,9 +14,12 @@ import {
   parsePeriod,
   quarterEndsThrough,
   type StatementLines,
+  isoDateIn,
 } from '@highland/shared';
 import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
 import { loadBooks } from './books.js';
+import type { ReadCtx } from './ctx.js';
+import { loadInvestor } from './load.js';
 import { describeExposures } from './performance.js';
 
 /**
@@ -31,11 +34,8 @@ interface InvestorFlows {
 }
 
 async function investorFlows(db: DbOrTx, investorId: number, asOf: string): Promise<InvestorFlows> {
-  const [inv] = await db
-    .select({ id: investor.id, nameZh: investor.nameZh, nameEn: investor.nameEn, sourceType: investor.sourceType })
-    .from(investor)
-    .where(eq(investor.id, investorId));
-  if (!inv) throw new DomainError('NOT_FOUND', 'investor.notFound', `No investor with id ${investorId}.`, { params: { id: investorId } });
+  const row = await loadInvestor(db, investorId);
+  const inv = { id: row.id, nameZh: row.nameZh, nameEn: row.nameEn, sourceType: row.sourceType };
   const commits = await db
     .select({ fundId: commitment.fundId, date: commitment.date, amountFen: commitment.amountFen })
     .from(commitment)
@@ -111,7 +111,10 @@ export function statementLines(
 }
 
 /** The LP's positions, multiples and net IRR per fund and in all, its cash flows, NAV history and look-through. */
-export async function lpPortal(db: DbOrTx, investorId: number, asOf: string) {
+export async function lpPortal(read: ReadCtx, input: { investorId: number; asOf?: string | undefined }) {
+  const { db } = read;
+  const { investorId } = input;
+  const asOf = input.asOf ?? isoDateIn(read.now());
   const { investor: inv, funds, interests } = await investorFlows(db, investorId, asOf);
   if (!funds.length) return { asOf, investor: inv, totals: null, pme: [], positions: [], history: [], cashFlows: [], lookThrough: null };
   const { books } = await loadBooks(

@@ -9,8 +9,9 @@ import {
   tableMoneyUnit,
   VALUATION_METHODS,
   ZONES,
+  isoDateIn,
 } from '@highland/shared';
-import type { DbOrTx } from '@highland/drizzle';
+import type { ReadCtx } from './ctx.js';
 import ExcelJS from 'exceljs';
 import { fundPerformance, lookThrough } from './performance.js';
 
@@ -330,9 +331,10 @@ export async function performanceWorkbook(p: Performance, lt: LookThrough, local
 }
 
 /** The workbook of a fund as of a date, with its file name (业绩_SF-01_2026-10-31.xlsx, performance_SF-01_2026-10-31.xlsx). */
-export async function performanceExport(db: DbOrTx, fundId: number, asOf: string, locale: DisplayLocale) {
-  const p = await fundPerformance(db, fundId, asOf);
-  const lt = await lookThrough(db, fundId, asOf);
+export async function performanceExport(read: ReadCtx, { fundId, locale, ...input }: { fundId: number; asOf?: string | undefined; locale: DisplayLocale }) {
+  const asOf = input.asOf ?? isoDateIn(read.now());
+  const p = await fundPerformance(read, { fundId, asOf });
+  const lt = await lookThrough(read, { fundId, asOf });
   const buffer = await performanceWorkbook(p, lt, locale);
   return {
     filename: `${locale === 'en' ? 'performance' : '业绩'}_${p.fund.code}_${asOf}.xlsx`,

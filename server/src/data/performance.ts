@@ -1,20 +1,7 @@
-import {
-  company,
-  type DbOrTx,
-  fund,
-  investment,
-  investmentExit,
-  kpiSnapshot,
-  manager,
-  navStatement,
-  reinvestEvidence,
-  user,
-  valuation,
-} from '@highland/drizzle';
+import { company, type DbOrTx, fund, investment, investmentExit, kpiSnapshot, navStatement, reinvestEvidence, user, valuation } from '@highland/drizzle';
 import {
   byCompany,
   type CompanyExposure,
-  DomainError,
   minDate,
   type Exposure,
   positionIrr,
@@ -23,46 +10,26 @@ import {
   positionAsOf,
   positionSeries,
   quarterEndsThrough,
+  isoDateIn,
 } from '@highland/shared';
 import { aliasedTable, and, asc, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
-import { type FundScope, fundScopeCondition } from '../auth/scope.js';
 import { loadBooks } from './books.js';
-import { positionEvents } from './portfolio.js';
+import type { ReadCtx } from './ctx.js';
+import { loadCompany, loadFundInfo, loadPositionEvents } from './load.js';
+import { fundScopeCondition } from './scope-sql.js';
 import { liveRound } from './live.js';
 import { pmeAgainstIndexes } from './benchmarks.js';
 
-export type FundInfo = Awaited<ReturnType<typeof fundInfo>>;
+export type FundInfo = Awaited<ReturnType<typeof loadFundInfo>>;
 
 /** The funds in a scope, for a picker: the mother fund first, then vehicles and sub-funds by code. */
-export async function fundOptions(db: DbOrTx, scope: FundScope) {
-  return db
+export async function fundOptions(read: ReadCtx) {
+  const scope = await read.scope();
+  return read.db
     .select({ id: fund.id, code: fund.code, nameZh: fund.nameZh, nameEn: fund.nameEn, kind: fund.kind, parentFundId: fund.parentFundId })
     .from(fund)
     .where(fundScopeCondition(scope, fund.id))
     .orderBy(asc(fund.kind), asc(fund.code));
-}
-
-export async function fundInfo(db: DbOrTx, fundId: number) {
-  const [f] = await db
-    .select({
-      id: fund.id,
-      code: fund.code,
-      nameZh: fund.nameZh,
-      nameEn: fund.nameEn,
-      kind: fund.kind,
-      parentFundId: fund.parentFundId,
-      isFundOfFunds: fund.isFundOfFunds,
-      vintage: fund.vintage,
-      status: fund.status,
-      establishedDate: fund.establishedDate,
-      managerZh: manager.nameZh,
-      managerEn: manager.nameEn,
-    })
-    .from(fund)
-    .leftJoin(manager, eq(manager.id, fund.managerId))
-    .where(eq(fund.id, fundId));
-  if (!f) throw new DomainError('NOT_FOUND', 'fund.notFound', `No fund with id ${fundId}.`, { params: { id: fundId } });
-  return f;
 }
 
 export interface CompanyInfo {
@@ -117,8 +84,11 @@ async function fundNames(db: DbOrTx, ids: readonly number[]) {
  * history at quarter ends (J-curve, NAV over time), its holdings and its interests in other funds,
  * and its NAV statements beside the NAV its books give for the same date.
  */
-export async function fundPerformance(db: DbOrTx, fundId: number, asOf: string) {
-  const info = await fundInfo(db, fundId);
+export async function fundPerformance(read: ReadCtx, input: { fundId: number; asOf?: string | undefined }) {
+  const { db } = read;
+  const { fundId } = input;
+  const asOf = input.asOf ?? isoDateIn(read.now());
+  const info = await loadFundInfo(db, fundId);
   const { books } = await loadBooks(db, [fundId], asOf, { span: 'history' });
   const book = books.book(fundId);
   const [summary] = books.netSeries(fundId, [asOf]);
@@ -298,30 +268,23 @@ export async function describeExposures(db: DbOrTx, exposures: ReadonlyArray<Exp
 }
 
 /** A fund's look-through as of a date: its exposure to every company it reaches, directly or through other funds. */
-export async function lookThrough(db: DbOrTx, fundId: number, asOf: string) {
-  const info = await fundInfo(db, fundId);
+export async function lookThrough(read: ReadCtx, input: { fundId: number; asOf?: string | undefined }) {
+  const { db } = read;
+  const { fundId } = input;
+  const asOf = input.asOf ?? isoDateIn(read.now());
+  const info = await loadFundInfo(db, fundId);
   const { books } = await loadBooks(db, [fundId], asOf, { span: 'asOf' });
   return { asOf, fund: info, ...(await describeExposures(db, books.exposures(fundId, asOf))) };
 }
 
 /** One position in detail: its rounds, exits, every mark with its review, the company's KPIs and the value's history. */
-export async function positionDetail(db: DbOrTx, fundId: number, companyId: number, asOf: string) {
-  const info = await fundInfo(db, fundId);
-  const [c] = await db.select().from(company).where(eq(company.id, companyId));
-  if (!c) throw new DomainError('NOT_FOUND', 'company.notFound', `No company with id ${companyId}.`, { params: { id: companyId } });
-  const events = await positionEvents(db, fundId, companyId);
-  // A position whose every round was reversed still opens (showing the corrections); one never bought does not.
-  if (
-    !events.tranches.length &&
-    !(
-      await db
-        .select({ id: investment.id })
-        .from(investment)
-        .where(and(eq(investment.fundId, fundId), eq(investment.companyId, companyId)))
-        .limit(1)
-    ).length
-  )
-    throw new DomainError('NOT_FOUND', 'portfolio.noPosition', `Fund ${info.code} has no investment in company ${companyId}.`, { params: { fund: info.code } });
+export async function positionDetail(read: ReadCtx, input: { fundId: number; companyId: number; asOf?: string | undefined }) {
+  const { db } = read;
+  const { fundId, companyId } = input;
+  const asOf = input.asOf ?? isoDateIn(read.now());
+  const info = await loadFundInfo(db, fundId);
+  const c = await loadCompany(db, companyId);
+  const events = await loadPositionEvents(db, info, companyId);
   const known = {
     tranches: events.tranches.filter((t) => t.date <= asOf),
     exits: events.exits.filter((x) => x.date <= asOf),
@@ -407,7 +370,9 @@ export async function companyKpis(db: DbOrTx, companyId: number) {
 }
 
 /** Marks waiting for review in the given funds, with the mark in force before each for comparison. */
-export async function pendingValuations(db: DbOrTx, fundIds: readonly number[] | 'all') {
+export async function pendingValuations(read: ReadCtx) {
+  const { db } = read;
+  const scope = await read.scope();
   const creator = aliasedTable(user, 'creator');
   const rows = await db
     .select({
@@ -431,16 +396,16 @@ export async function pendingValuations(db: DbOrTx, fundIds: readonly number[] |
     .innerJoin(fund, eq(fund.id, valuation.fundId))
     .innerJoin(company, eq(company.id, valuation.companyId))
     .leftJoin(creator, eq(creator.id, valuation.createdBy))
-    .where(and(eq(valuation.status, 'pending'), fundIds === 'all' ? undefined : fundIds.length ? inArray(valuation.fundId, [...fundIds]) : sql`0`))
+    .where(and(eq(valuation.status, 'pending'), fundScopeCondition(scope, valuation.fundId)))
     .orderBy(asc(valuation.date), asc(valuation.id))
     .limit(200);
   return rows;
 }
 
 /** Companies by name or credit code, for pickers. */
-export async function companyOptions(db: DbOrTx, q: string) {
+export async function companyOptions(read: ReadCtx, { q }: { q: string }) {
   const term = `%${q.replace(/[%_]/g, '')}%`;
-  return db
+  return read.db
     .select({ id: company.id, nameZh: company.nameZh, nameEn: company.nameEn, uscc: company.uscc, sector: company.sector })
     .from(company)
     .where(q ? or(like(company.nameZh, term), like(company.nameEn, term), like(company.uscc, term)) : undefined)

@@ -17,17 +17,9 @@ import {
   type ValuationReview,
 } from '@highland/shared';
 import { and, asc, eq, inArray, isNull, like, ne, or, sql } from 'drizzle-orm';
-import type { AuditRecorder } from '../audit.js';
+import { type ReadCtx, type Stamp, stampOf, type WriteCtx } from './ctx.js';
 import { liveExit, liveRound } from './live.js';
-
-/** Who writes and when: the acting user (null for the system) and the clock's instant and business date. */
-export interface WriteMeta {
-  userId: number | null;
-  /** UTC instant, ISO. */
-  at: string;
-  /** Today's business date (Shanghai). */
-  today: string;
-}
+import { loadExit, loadInvestment, loadValuation } from './load.js';
 
 async function fundRow(tx: DbOrTx, fundId: number) {
   const [f] = await tx
@@ -87,7 +79,9 @@ export async function positionEvents(tx: DbOrTx, fundId: number, companyId: numb
  * ledger row that carries its id, in the caller's transaction (so the pipeline can call this when a deal
  * moves to "invested", inside its own mutate()). Audited. Returns the new row.
  */
-export async function createInvestment(tx: Tx, audit: AuditRecorder, input: InvestmentCreate, meta: WriteMeta) {
+export async function createInvestment(write: WriteCtx, input: InvestmentCreate) {
+  const { tx, audit } = write;
+  const meta = stampOf(write);
   const f = await fundRow(tx, input.fundId);
   const c = await companyRow(tx, input.companyId);
   notFuture('date', input.date, meta.today);
@@ -127,7 +121,9 @@ export async function createInvestment(tx: Tx, audit: AuditRecorder, input: Inve
 }
 
 /** Records an exit: refused when it sells more than the fund holds; its proceeds are split over the rounds held. */
-export async function recordExit(tx: Tx, audit: AuditRecorder, input: ExitCreate, meta: WriteMeta) {
+export async function recordExit(write: WriteCtx, input: ExitCreate) {
+  const { tx, audit } = write;
+  const meta = stampOf(write);
   const f = await fundRow(tx, input.fundId);
   const c = await companyRow(tx, input.companyId);
   notFuture('date', input.date, meta.today);
@@ -197,7 +193,7 @@ async function reverseLedgerRows(
   rows: ReadonlyArray<typeof ledgerEntry.$inferSelect>,
   links: (e: typeof ledgerEntry.$inferSelect) => { investmentId: number | null; exitId: number | null },
   reason: string,
-  meta: WriteMeta,
+  meta: Stamp,
 ) {
   if (!rows.length) return;
   await tx.insert(ledgerEntry).values(
@@ -221,10 +217,10 @@ async function reverseLedgerRows(
  * row negating its cash flow, in the caller's transaction, audited; the original stays. Refused when a later
  * exit sold from it, or a mark would value the position on a date it then holds nothing.
  */
-export async function reverseInvestment(tx: Tx, audit: AuditRecorder, input: InvestmentReversal, meta: WriteMeta, fundScope: (fundId: number) => void) {
-  const [inv] = await tx.select().from(investment).where(eq(investment.id, input.investmentId));
-  if (!inv) throw new DomainError('NOT_FOUND', 'investment.notFound', `No investment with id ${input.investmentId}.`, { params: { id: input.investmentId } });
-  fundScope(inv.fundId);
+export async function reverseInvestment(write: WriteCtx, input: InvestmentReversal) {
+  const { tx, audit } = write;
+  const meta = stampOf(write);
+  const inv = await loadInvestment(tx, input.investmentId);
   const [by] = await tx.select({ id: investment.id }).from(investment).where(eq(investment.reversesId, inv.id));
   refuseCorrection('investmentId', 'round', inv, by?.id ?? null);
   const events = await positionEvents(tx, inv.fundId, inv.companyId);
@@ -262,10 +258,10 @@ export async function reverseInvestment(tx: Tx, audit: AuditRecorder, input: Inv
  * Reverses an exit recorded in error (ADR 033): a row negating it and ledger rows negating each of its
  * proceeds rows, audited; the original stays. Refused while a later exit of the position stands.
  */
-export async function reverseExit(tx: Tx, audit: AuditRecorder, input: ExitReversal, meta: WriteMeta, fundScope: (fundId: number) => void) {
-  const [x] = await tx.select().from(investmentExit).where(eq(investmentExit.id, input.exitId));
-  if (!x) throw new DomainError('NOT_FOUND', 'exit.notFound', `No exit with id ${input.exitId}.`, { params: { id: input.exitId } });
-  fundScope(x.fundId);
+export async function reverseExit(write: WriteCtx, input: ExitReversal) {
+  const { tx, audit } = write;
+  const meta = stampOf(write);
+  const x = await loadExit(tx, input.exitId);
   const [by] = await tx.select({ id: investmentExit.id }).from(investmentExit).where(eq(investmentExit.reversesId, x.id));
   refuseCorrection('exitId', 'exit', x, by?.id ?? null);
   checkExitReversal(await positionEvents(tx, x.fundId, x.companyId), x.id);
@@ -320,7 +316,9 @@ export async function reverseExit(tx: Tx, audit: AuditRecorder, input: ExitRever
 }
 
 /** Adds a mark, pending review. Refused before the fund's first round in the company, after it sold out, or in the future. */
-export async function addValuation(tx: Tx, audit: AuditRecorder, input: ValuationCreate, meta: WriteMeta) {
+export async function addValuation(write: WriteCtx, input: ValuationCreate) {
+  const { tx, audit } = write;
+  const meta = stampOf(write);
   await fundRow(tx, input.fundId);
   await companyRow(tx, input.companyId);
   notFuture('date', input.date, meta.today);
@@ -335,9 +333,10 @@ export async function addValuation(tx: Tx, audit: AuditRecorder, input: Valuatio
 }
 
 /** Approves or sends back a pending mark, once; never by the person who entered it. */
-export async function reviewValuation(tx: Tx, audit: AuditRecorder, input: ValuationReview, meta: WriteMeta) {
-  const [before] = await tx.select().from(valuation).where(eq(valuation.id, input.id));
-  if (!before) throw new DomainError('NOT_FOUND', 'valuation.notFound', `No valuation with id ${input.id}.`, { params: { id: input.id } });
+export async function reviewValuation(write: WriteCtx, input: ValuationReview) {
+  const { tx, audit } = write;
+  const meta = stampOf(write);
+  const before = await loadValuation(tx, input.id);
   if (before.status !== 'pending')
     throw new DomainError('INVALID_STATE', 'valuation.alreadyReviewed', `Valuation ${input.id} was already ${before.status}; enter a new mark instead.`, {
       params: { id: input.id, status: before.status },
@@ -364,6 +363,11 @@ function periodOrThrow(path: string, code: string, today: string) {
 }
 
 /** Companies held (now or before) by the given funds: the ones whose KPIs their managers keep. */
+export async function companiesHeld(read: ReadCtx, { fundIds }: { fundIds: readonly number[] }): Promise<Set<number>> {
+  return companiesHeldBy(read.db, fundIds);
+}
+
+/** The same on a database or transaction: auth/firm-scope.ts scopes the plan's firm records with it. */
 export async function companiesHeldBy(tx: DbOrTx, fundIds: readonly number[]): Promise<Set<number>> {
   if (!fundIds.length) return new Set();
   const rows = await tx
@@ -373,7 +377,9 @@ export async function companiesHeldBy(tx: DbOrTx, fundIds: readonly number[]): P
   return new Set(rows.map((r) => r.id));
 }
 
-export async function addKpiSnapshot(tx: Tx, audit: AuditRecorder, input: KpiSnapshotCreate, meta: WriteMeta) {
+export async function addKpiSnapshot(write: WriteCtx, input: KpiSnapshotCreate) {
+  const { tx, audit } = write;
+  const meta = stampOf(write);
   await companyRow(tx, input.companyId);
   const p = periodOrThrow('period', input.period, meta.today);
   const [row] = await tx
@@ -389,7 +395,10 @@ export async function addKpiSnapshot(tx: Tx, audit: AuditRecorder, input: KpiSna
  * Imports KPI rows all or nothing: every row is checked first (the company by its credit code, among
  * those `allowed`; the period ended), and one bad row refuses the whole import with every problem listed.
  */
-export async function importKpis(tx: Tx, audit: AuditRecorder, input: KpiImport, meta: WriteMeta, allowed: Set<number> | 'all') {
+export async function importKpis(write: WriteCtx, input: KpiImport & { allowed: Set<number> | 'all' }) {
+  const { tx, audit } = write;
+  const meta = stampOf(write);
+  const { allowed } = input;
   const codes = [...new Set(input.rows.map((r) => r.uscc))];
   const found = await tx.select({ id: company.id, uscc: company.uscc }).from(company).where(inArray(company.uscc, codes));
   const idOf = new Map(found.map((c) => [c.uscc, c.id]));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { commitment, type DbOrTx, fund, type IssuedLines, ledgerEntry, statementIssue, type Tx, user } from '@highland/drizzle';
+import { commitment, type DbOrTx, fund, type IssuedLines, ledgerEntry, statementIssue, user } from '@highland/drizzle';
 import {
   canonicalJson,
   type DatedAmount,
@@ -14,8 +14,9 @@ import {
 } from '@highland/shared';
 import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
 import { loadBooks } from './books.js';
-import { type MutationContext, mutate } from '../audit.js';
-import { type lpStatement, statementLines } from './lp.js';
+import type { ReadCtx, WriteCtx } from './ctx.js';
+import { lpStatement, statementLines } from './lp.js';
+import { statementWorkbook } from './lp-xlsx.js';
 
 /**
  * Quarterly capital account statements as issued (ADR 034): a fund's managers issue a quarter's statements
@@ -64,51 +65,51 @@ export async function currentLines(db: DbOrTx, fundId: number, quarter: string):
   return [...lps.entries()].sort((a, b) => a[0] - b[0]).map(([investorId, i]) => ({ investorId, ...statementLines(books, fundId, i, q) }));
 }
 
-export async function issueStatements(ctx: MutationContext, input: StatementIssueCreate) {
-  return mutate(ctx, async (tx: Tx, audit) => {
-    const [f] = await tx.select({ id: fund.id, code: fund.code }).from(fund).where(eq(fund.id, input.fundId));
-    if (!f) throw DomainError.field('fundId', 'unknownFund', `fundId: no fund with id ${input.fundId}`, { id: input.fundId });
-    const today = isoDateIn(ctx.now());
-    const q = parsePeriod(input.quarter);
-    if (q?.kind !== 'quarter') throw DomainError.field('quarter', 'quarter', 'quarter: must be a quarter such as 2024Q3');
-    if (q.end > today) throw DomainError.field('quarter', 'quarterNotEnded', `quarter: ${q.code} has not ended yet (it ends ${q.end})`, { end: q.end });
-    const lines = await currentLines(tx, f.id, q.code);
-    if (!lines.length)
-      throw DomainError.field('quarter', 'noLpsYet', `quarter: fund ${f.code} had no LP by the end of ${q.code}`, { fund: f.code, quarter: q.code });
-    const digest = digestOf(lines);
-    const [previous] = await tx
-      .select({ id: statementIssue.id, digest: statementIssue.digest, issuedAt: statementIssue.issuedAt })
-      .from(statementIssue)
-      .where(and(eq(statementIssue.fundId, f.id), eq(statementIssue.quarter, q.code)))
-      .orderBy(desc(statementIssue.id))
-      .limit(1);
-    const note = input.note?.trim() || null;
-    if (previous && previous.digest === digest)
-      throw new DomainError(
-        'INVALID_STATE',
-        'statement.unchanged',
-        `The ${q.code} statements of ${f.code} issued on ${previous.issuedAt.slice(0, 10)} still agree with the books: nothing to restate.`,
-        { params: { quarter: q.code, fund: f.code, issued: previous.issuedAt.slice(0, 10) } },
-      );
-    if (previous && !note)
-      throw DomainError.field('note', 'restatementNeedsNote', `note: ${q.code} was issued already; say why it is restated`, { quarter: q.code });
-    const [row] = await tx
-      .insert(statementIssue)
-      .values({ fundId: f.id, quarter: q.code, issuedAt: ctx.now().toISOString(), issuedBy: ctx.actor?.userId ?? null, note, lines, digest })
-      .returning({ id: statementIssue.id });
-    if (!row) throw new Error('statement issue insert returned nothing');
-    await audit({
-      action: previous ? 'statement.restate' : 'statement.issue',
-      entity: 'fund',
-      entityId: f.id,
-      after: { issueId: row.id, quarter: q.code, lps: lines.length, digest, restates: previous?.id ?? null, note },
-    });
-    return { id: row.id, quarter: q.code, lps: lines.length, digest, restatement: Boolean(previous) };
+export async function issueStatements(write: WriteCtx, input: StatementIssueCreate) {
+  const { tx, audit } = write;
+  const [f] = await tx.select({ id: fund.id, code: fund.code }).from(fund).where(eq(fund.id, input.fundId));
+  if (!f) throw DomainError.field('fundId', 'unknownFund', `fundId: no fund with id ${input.fundId}`, { id: input.fundId });
+  const today = isoDateIn(write.now());
+  const q = parsePeriod(input.quarter);
+  if (q?.kind !== 'quarter') throw DomainError.field('quarter', 'quarter', 'quarter: must be a quarter such as 2024Q3');
+  if (q.end > today) throw DomainError.field('quarter', 'quarterNotEnded', `quarter: ${q.code} has not ended yet (it ends ${q.end})`, { end: q.end });
+  const lines = await currentLines(tx, f.id, q.code);
+  if (!lines.length)
+    throw DomainError.field('quarter', 'noLpsYet', `quarter: fund ${f.code} had no LP by the end of ${q.code}`, { fund: f.code, quarter: q.code });
+  const digest = digestOf(lines);
+  const [previous] = await tx
+    .select({ id: statementIssue.id, digest: statementIssue.digest, issuedAt: statementIssue.issuedAt })
+    .from(statementIssue)
+    .where(and(eq(statementIssue.fundId, f.id), eq(statementIssue.quarter, q.code)))
+    .orderBy(desc(statementIssue.id))
+    .limit(1);
+  const note = input.note?.trim() || null;
+  if (previous && previous.digest === digest)
+    throw new DomainError(
+      'INVALID_STATE',
+      'statement.unchanged',
+      `The ${q.code} statements of ${f.code} issued on ${previous.issuedAt.slice(0, 10)} still agree with the books: nothing to restate.`,
+      { params: { quarter: q.code, fund: f.code, issued: previous.issuedAt.slice(0, 10) } },
+    );
+  if (previous && !note)
+    throw DomainError.field('note', 'restatementNeedsNote', `note: ${q.code} was issued already; say why it is restated`, { quarter: q.code });
+  const [row] = await tx
+    .insert(statementIssue)
+    .values({ fundId: f.id, quarter: q.code, issuedAt: write.now().toISOString(), issuedBy: write.actor?.userId ?? null, note, lines, digest })
+    .returning({ id: statementIssue.id });
+  if (!row) throw new Error('statement issue insert returned nothing');
+  await audit({
+    action: previous ? 'statement.restate' : 'statement.issue',
+    entity: 'fund',
+    entityId: f.id,
+    after: { issueId: row.id, quarter: q.code, lps: lines.length, digest, restates: previous?.id ?? null, note },
   });
+  return { id: row.id, quarter: q.code, lps: lines.length, digest, restatement: Boolean(previous) };
 }
 
 /** A fund's issued statements, newest first, with who issued them and whether the books still agree. */
-export async function statementIssues(db: DbOrTx, fundId: number) {
+export async function statementIssues(read: ReadCtx, { fundId }: { fundId: number }) {
+  const { db } = read;
   const rows = await db
     .select({
       id: statementIssue.id,
@@ -157,7 +158,7 @@ export interface IssuedStatus {
 }
 
 /** For each fund of an LP's statement: the version issued to it (in force), and how the books now differ from it. */
-export async function issuedStatus(db: DbOrTx, investorId: number, statement: Statement): Promise<Map<number, IssuedStatus>> {
+async function issuedStatus(db: DbOrTx, investorId: number, statement: Statement): Promise<Map<number, IssuedStatus>> {
   const fundIds = statement.funds.map((f) => f.fundId);
   const out = new Map<number, IssuedStatus>();
   if (!fundIds.length) return out;
@@ -181,4 +182,25 @@ export async function issuedStatus(db: DbOrTx, investorId: number, statement: St
     });
   }
   return out;
+}
+
+/**
+ * An LP's capital account statement for a quarter (one fund or all of its funds), each fund with the version
+ * issued to the LP, if any, and where the books now differ from it (ADR 034).
+ */
+export async function lpStatementWithIssues(read: ReadCtx, input: { investorId: number; quarter: string; fundId?: number | undefined }) {
+  const s = await lpStatement(read.db, input.investorId, input.quarter, isoDateIn(read.now()), input.fundId);
+  const issued = await issuedStatus(read.db, input.investorId, s);
+  return { ...s, funds: s.funds.map((f) => ({ ...f, issued: issued.get(f.fundId) ?? null })) };
+}
+
+/** The same statement as an XLSX file (base64), numbers stored as numbers. */
+export async function lpStatementExport(read: ReadCtx, input: { investorId: number; quarter: string; fundId?: number | undefined }) {
+  const s = await lpStatementWithIssues(read, input);
+  const buffer = await statementWorkbook(s, read.now().toISOString());
+  return {
+    filename: `capital-account-${s.quarter}${input.fundId === undefined ? '' : `-${s.funds[0]?.code ?? ''}`}.xlsx`,
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    base64: buffer.toString('base64'),
+  };
 }

@@ -1,9 +1,8 @@
 import { fund, investor, type Tx, user, userFund, session } from '@highland/drizzle';
 import { DomainError, type Role, type UserCreate, type UserUpdate } from '@highland/shared';
-import { asc, eq, inArray } from 'drizzle-orm';
-import { type AuditRecorder, type MutationContext, mutate } from '../audit.js';
-import { generateOneTimePassword, hashPassword } from '../auth/password.js';
-import type { Db } from '@highland/drizzle';
+import { asc, eq, inArray, like } from 'drizzle-orm';
+import type { ReadCtx, WriteCtx } from './ctx.js';
+import { loadUser } from './load.js';
 
 export interface UserRow {
   id: number;
@@ -18,7 +17,8 @@ export interface UserRow {
   createdAt: string;
 }
 
-export async function listUsers(db: Db): Promise<UserRow[]> {
+export async function listUsers(read: ReadCtx): Promise<UserRow[]> {
+  const { db } = read;
   const rows = await db
     .select({
       id: user.id,
@@ -53,80 +53,76 @@ async function assertRefsExist(tx: Tx, fundIds: readonly number[], investorId: n
   }
 }
 
-/** Creates an account with a one-time password (returned once, never stored in clear). */
-export async function createUser(ctx: MutationContext, input: UserCreate, options: { password?: string; mustChangePassword?: boolean } = {}) {
-  const password = options.password ?? generateOneTimePassword();
-  const passwordHash = await hashPassword(password);
-  return mutate(ctx, async (tx, audit) => {
-    const existing = await tx.select({ id: user.id }).from(user).where(eq(user.email, input.email));
-    if (existing.length)
-      throw new DomainError('CONFLICT', 'user.emailTaken', `email: an account with ${input.email} already exists`, {
-        fields: [{ path: 'email', rule: 'unique', message: `email: an account with ${input.email} already exists` }],
-      });
-    await assertRefsExist(tx, input.fundIds, input.investorId);
-    const row = (
-      await tx
-        .insert(user)
-        .values({
-          email: input.email,
-          name: input.name,
-          role: input.role,
-          passwordHash,
-          investorId: input.investorId,
-          mustChangePassword: options.mustChangePassword ?? true,
-          createdAt: ctx.now().toISOString(),
-        })
-        .returning()
-    )[0];
-    if (!row) throw new Error('insert returned nothing');
-    if (input.fundIds.length) await tx.insert(userFund).values(input.fundIds.map((fundId) => ({ userId: row.id, fundId })));
-    await audit({ action: 'user.create', entity: 'user', entityId: row.id, after: publicUser(row, input.fundIds) });
-    return { id: row.id, oneTimePassword: password };
-  });
-}
-
-export async function updateUser(ctx: MutationContext, input: UserUpdate, selfId: number) {
-  return mutate(ctx, async (tx, audit) => {
-    const before = (await tx.select().from(user).where(eq(user.id, input.id)))[0];
-    if (!before) throw new DomainError('NOT_FOUND', 'user.notFound', `No user with id ${input.id}.`, { params: { id: input.id } });
-    if (input.disabled && input.id === selfId) throw DomainError.field('disabled', 'notSelf', 'disabled: you cannot disable your own account');
-    if (input.fundIds !== undefined && before.role !== 'manager' && input.fundIds.length)
-      throw DomainError.field('fundIds', 'managerOnly', 'fundIds: only manager accounts manage funds');
-    const beforeFunds = (await tx.select().from(userFund).where(eq(userFund.userId, input.id))).map((l) => l.fundId);
-    if (input.fundIds) await assertRefsExist(tx, input.fundIds, null);
-    const patch = {
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
-    };
-    if (Object.keys(patch).length) await tx.update(user).set(patch).where(eq(user.id, input.id));
-    if (input.disabled) await tx.delete(session).where(eq(session.userId, input.id));
-    if (input.fundIds) {
-      await tx.delete(userFund).where(eq(userFund.userId, input.id));
-      if (input.fundIds.length) await tx.insert(userFund).values(input.fundIds.map((fundId) => ({ userId: input.id, fundId })));
-    }
-    const after = (await tx.select().from(user).where(eq(user.id, input.id)))[0];
-    await audit({
-      action: 'user.update',
-      entity: 'user',
-      entityId: input.id,
-      before: publicUser(before, beforeFunds),
-      after: after ? publicUser(after, input.fundIds ?? beforeFunds) : null,
+/**
+ * Creates an account with the hash of its one-time password (the caller makes the password, outside the
+ * transaction, and shows it once; it is never stored in clear).
+ */
+export async function createUser(write: WriteCtx, input: UserCreate & { passwordHash: string; mustChangePassword?: boolean }) {
+  const { tx, audit } = write;
+  const { passwordHash } = input;
+  const existing = await tx.select({ id: user.id }).from(user).where(eq(user.email, input.email));
+  if (existing.length)
+    throw new DomainError('CONFLICT', 'user.emailTaken', `email: an account with ${input.email} already exists`, {
+      fields: [{ path: 'email', rule: 'unique', message: `email: an account with ${input.email} already exists` }],
     });
-    return { ok: true as const };
-  });
+  await assertRefsExist(tx, input.fundIds, input.investorId);
+  const row = (
+    await tx
+      .insert(user)
+      .values({
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        passwordHash,
+        investorId: input.investorId,
+        mustChangePassword: input.mustChangePassword ?? true,
+        createdAt: write.now().toISOString(),
+      })
+      .returning()
+  )[0];
+  if (!row) throw new Error('insert returned nothing');
+  if (input.fundIds.length) await tx.insert(userFund).values(input.fundIds.map((fundId) => ({ userId: row.id, fundId })));
+  await audit({ action: 'user.create', entity: 'user', entityId: row.id, after: publicUser(row, input.fundIds) });
+  return { id: row.id };
 }
 
-export async function resetPassword(ctx: MutationContext, id: number) {
-  const password = generateOneTimePassword();
-  const passwordHash = await hashPassword(password);
-  return mutate(ctx, async (tx, audit: AuditRecorder) => {
-    const row = (await tx.select({ id: user.id }).from(user).where(eq(user.id, id)))[0];
-    if (!row) throw new DomainError('NOT_FOUND', 'user.notFound', `No user with id ${id}.`, { params: { id } });
-    await tx.update(user).set({ passwordHash, mustChangePassword: true }).where(eq(user.id, id));
-    await tx.delete(session).where(eq(session.userId, id));
-    await audit({ action: 'user.resetPassword', entity: 'user', entityId: id, after: { mustChangePassword: true } });
-    return { oneTimePassword: password };
+export async function updateUser(write: WriteCtx, input: UserUpdate) {
+  const { tx, audit } = write;
+  const before = await loadUser(tx, input.id);
+  if (input.disabled && input.id === write.actor?.userId) throw DomainError.field('disabled', 'notSelf', 'disabled: you cannot disable your own account');
+  if (input.fundIds !== undefined && before.role !== 'manager' && input.fundIds.length)
+    throw DomainError.field('fundIds', 'managerOnly', 'fundIds: only manager accounts manage funds');
+  const beforeFunds = (await tx.select().from(userFund).where(eq(userFund.userId, input.id))).map((l) => l.fundId);
+  if (input.fundIds) await assertRefsExist(tx, input.fundIds, null);
+  const patch = {
+    ...(input.name !== undefined ? { name: input.name } : {}),
+    ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
+  };
+  if (Object.keys(patch).length) await tx.update(user).set(patch).where(eq(user.id, input.id));
+  if (input.disabled) await tx.delete(session).where(eq(session.userId, input.id));
+  if (input.fundIds) {
+    await tx.delete(userFund).where(eq(userFund.userId, input.id));
+    if (input.fundIds.length) await tx.insert(userFund).values(input.fundIds.map((fundId) => ({ userId: input.id, fundId })));
+  }
+  const after = (await tx.select().from(user).where(eq(user.id, input.id)))[0];
+  await audit({
+    action: 'user.update',
+    entity: 'user',
+    entityId: input.id,
+    before: publicUser(before, beforeFunds),
+    after: after ? publicUser(after, input.fundIds ?? beforeFunds) : null,
   });
+  return { ok: true as const };
+}
+
+/** Replaces an account's password with a one-time one (its hash; the router makes it and shows it once) and signs it out everywhere. */
+export async function resetPassword(write: WriteCtx, { id, passwordHash }: { id: number; passwordHash: string }) {
+  const { tx, audit } = write;
+  await loadUser(tx, id);
+  await tx.update(user).set({ passwordHash, mustChangePassword: true }).where(eq(user.id, id));
+  await tx.delete(session).where(eq(session.userId, id));
+  await audit({ action: 'user.resetPassword', entity: 'user', entityId: id, after: { mustChangePassword: true } });
+  return { ok: true as const };
 }
 
 /** What an audit event may say about a user: never the password hash. */
@@ -135,11 +131,18 @@ function publicUser(row: typeof user.$inferSelect, fundIds: number[]) {
   return { ...rest, fundIds };
 }
 
-export async function userFormOptions(db: Db) {
+export async function userFormOptions(read: ReadCtx) {
+  const { db } = read;
   const funds = await db.select({ id: fund.id, code: fund.code, nameZh: fund.nameZh, nameEn: fund.nameEn, kind: fund.kind }).from(fund).orderBy(asc(fund.id));
   const investors = await db
     .select({ id: investor.id, nameZh: investor.nameZh, nameEn: investor.nameEn, sourceType: investor.sourceType })
     .from(investor)
     .orderBy(asc(investor.id));
   return { funds, investors };
+}
+
+/** Whether the demo accounts are here (the sign-in page then lists them). */
+export async function hasDemoAccounts(read: ReadCtx): Promise<boolean> {
+  const rows = await read.db.select({ email: user.email }).from(user).where(like(user.email, '%@demo.highland')).limit(1);
+  return rows.length > 0;
 }

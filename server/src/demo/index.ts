@@ -1,5 +1,5 @@
 import type { Db } from '@highland/drizzle';
-import { mutate } from '../audit.js';
+import { commands, systemCaller } from '../data/ctx.js';
 import { demoAccounts, seedAccounts } from './accounts.js';
 import { seedFundGroup } from './fund-group.js';
 import { DEMO_GP_FUND, DEMO_LP_NAME, DIRECT_VEHICLE, MOTHER_FUND } from './names.js';
@@ -23,7 +23,7 @@ export const DEMO_SEED = 20191015;
 export async function seedDemo(db: Db, now: () => Date): Promise<Record<string, number>> {
   const rng = new Random(DEMO_SEED);
   const createdAt = now().toISOString();
-  return mutate({ db, actor: null, now }, async (tx, audit) => {
+  return commands(systemCaller(db, now), async ({ tx, audit }) => {
     const group = await seedFundGroup(tx, rng.fork('fund-group'), createdAt);
     const users = await seedAccounts(tx, demoAccounts(DEMO_GP_FUND, DEMO_LP_NAME, [MOTHER_FUND.code, DIRECT_VEHICLE.code]), group, createdAt);
     const portfolio = await seedPortfolio(tx, rng.fork('portfolio'), createdAt);

@@ -25,9 +25,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { stream } from 'hono/streaming';
 import { z } from 'zod';
 import { loadActor, readCookie, SESSION_COOKIE, sessionIdOf } from '../auth/session.js';
-import type { Actor, AppServices } from '../context.js';
-import { checkImport, commitImport, importTemplateFor, planSummary } from '../data/deal-import.js';
+import { assertFundWritable } from '../auth/scope.js';
+import { type Actor, type AppServices, callerOf } from '../context.js';
+import { command, query, readCtx } from '../data/ctx.js';
+import { checkImport, commitImport, importTemplateFor, NothingToImport, planSummary } from '../data/deal-import.js';
 import { allDeals, countDeals, type DealListRow } from '../data/deal-list.js';
+import { assertDealFilterReadable } from '../routers/guards.js';
 import { type ImportTable, previewCell, readImportFile } from '../data/import-file.js';
 
 /** At most this many rows per export (a larger view is refused: narrow the filter). */
@@ -148,13 +151,18 @@ export function mountPipelineFiles(app: Hono<{ Variables: Vars }>, s: AppService
             });
             return;
           }
-          const ctx = { db: s.db, actor: who, now: s.now, requestId: c.get('requestId') };
+          const caller = callerOf(s, who, c.get('requestId'));
+          assertFundWritable(who, fundId as number);
+          const input = { fundId: fundId as number, fileName, table, mapping: mapping as ImportMapping, progress };
           if (mode === 'check') {
-            const plan = await checkImport(s.db, who, fundId as number, table, mapping as ImportMapping, progress);
+            const plan = await query(caller, checkImport, input);
             await line({ type: 'result', data: { fileName, ...planSummary(plan) } });
             return;
           }
-          const result = await commitImport(ctx, { fundId: fundId as number, fileName, table, mapping: mapping as ImportMapping }, progress);
+          const result = await command(caller, commitImport, input).catch((e: unknown) => {
+            if (e instanceof NothingToImport) return e.result;
+            throw e;
+          });
           await line({ type: 'result', data: { fileName, ...result } });
         } catch (e) {
           if (isDomainError(e)) await line({ type: 'error', ...errorBody(e) });
@@ -197,8 +205,10 @@ export function mountPipelineFiles(app: Hono<{ Variables: Vars }>, s: AppService
     // Scope first (a fund outside the caller's scope is refused), then the size: a view larger than an
     // export holds is refused with its count, never cut silently.
     let total: number;
+    const caller = callerOf(s, who, c.get('requestId'));
     try {
-      total = (await countDeals(s.db, who, filter)).count;
+      await assertDealFilterReadable(caller, filter);
+      total = (await query(caller, countDeals, { filter })).count;
     } catch (e) {
       if (isDomainError(e)) return c.json(errorBody(e), e.code === 'FORBIDDEN' ? 403 : 400);
       throw e;
@@ -212,7 +222,7 @@ export function mountPipelineFiles(app: Hono<{ Variables: Vars }>, s: AppService
         ),
         400,
       );
-    const rows = allDeals(s.db, who, filter, sort, EXPORT_MAX_ROWS);
+    const rows = allDeals(readCtx(caller), { filter, sort, max: EXPORT_MAX_ROWS });
     const head = await rows.next();
     const stamp = s.now().toISOString().slice(0, 10).replace(/-/g, '');
     const name = `highland-deals-${stamp}.${format}`;
@@ -273,7 +283,8 @@ export function mountPipelineFiles(app: Hono<{ Variables: Vars }>, s: AppService
       .parse(c.req.query());
     let template: Awaited<ReturnType<typeof importTemplateFor>>;
     try {
-      template = await importTemplateFor(s.db, who, q.fund, q.locale);
+      if (q.fund !== undefined) assertFundWritable(who, q.fund);
+      template = await importTemplateFor(readCtx(callerOf(s, who, c.get('requestId'))), { fundId: q.fund, locale: q.locale });
     } catch (e) {
       if (isDomainError(e)) return c.json(errorBody(e), e.code === 'FORBIDDEN' ? 403 : 400);
       throw e;

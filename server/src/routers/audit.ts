@@ -1,10 +1,11 @@
 import { AuditListSchema, auditFacets, listAuditEvents } from '../data/audit.js';
+import { query } from '../data/ctx.js';
 import { roleProcedure, router } from '../trpc.js';
 
 /** Read-only by design: there is no procedure that changes or deletes an audit event. */
 const reviewerProcedure = roleProcedure('admin', 'government');
 
 export const auditRouter = router({
-  list: reviewerProcedure.input(AuditListSchema).query(({ ctx, input }) => listAuditEvents(ctx.db, input)),
-  facets: reviewerProcedure.query(({ ctx }) => auditFacets(ctx.db)),
+  list: reviewerProcedure.input(AuditListSchema).query(({ ctx, input }) => query(ctx, listAuditEvents, input)),
+  facets: reviewerProcedure.query(({ ctx }) => query(ctx, auditFacets)),
 });

@@ -7,29 +7,67 @@ import {
   DealMoveSchema,
   DealUpdateSchema,
   IdSchema,
-  isoDateIn,
   NoteAddSchema,
   ScoreSubmitSchema,
 } from '@highland/shared';
 import { z } from 'zod';
+import { assertFundReadable, assertFundWritable } from '../auth/scope.js';
+import { command, query } from '../data/ctx.js';
 import { addNote, createApplication, createDeal, getDeal, moveDeal, submitScores, updateDeal } from '../data/deal.js';
 import { boardOf, countDeals, listDeals } from '../data/deal-list.js';
-import { roleProcedure, router } from '../trpc.js';
+import { loadDeal } from '../data/load.js';
+import { type AuthedContext, roleProcedure, router } from '../trpc.js';
+import { assertDealFilterReadable } from './guards.js';
 
 /** Pipelines are read by managers (their funds and the funds below), reviewers and administrators; never by LPs. */
 const reader = roleProcedure('government', 'admin', 'manager');
 /** And written only by the managers of the deal's fund (checked per deal). */
 const writer = roleProcedure('manager');
 
+/** A change to an existing deal: it must exist, and be in a fund the caller manages. */
+async function assertDealWritable(ctx: AuthedContext, dealId: number): Promise<void> {
+  assertFundWritable(ctx.actor, (await loadDeal(ctx.db, dealId)).fundId);
+}
+
 export const dealRouter = router({
-  list: reader.input(DealListSchema).query(({ ctx, input }) => listDeals(ctx.db, ctx.actor, input)),
-  count: reader.input(z.object({ filter: DealFilterSchema })).query(({ ctx, input }) => countDeals(ctx.db, ctx.actor, input.filter)),
-  board: reader.input(BoardSchema).query(({ ctx, input }) => boardOf(ctx.db, ctx.actor, input)),
-  get: reader.input(z.object({ id: IdSchema })).query(({ ctx, input }) => getDeal(ctx.db, ctx.actor, input.id, isoDateIn(ctx.now()))),
-  create: writer.input(DealCreateSchema).mutation(({ ctx, input }) => createDeal(ctx, input)),
-  createApplication: writer.input(ApplicationCreateSchema).mutation(({ ctx, input }) => createApplication(ctx, input)),
-  update: writer.input(DealUpdateSchema).mutation(({ ctx, input }) => updateDeal(ctx, input)),
-  move: writer.input(DealMoveSchema).mutation(({ ctx, input }) => moveDeal(ctx, input)),
-  score: writer.input(ScoreSubmitSchema).mutation(({ ctx, input }) => submitScores(ctx, input)),
-  addNote: writer.input(NoteAddSchema).mutation(({ ctx, input }) => addNote(ctx, input)),
+  list: reader.input(DealListSchema).query(async ({ ctx, input }) => {
+    await assertDealFilterReadable(ctx, input.filter);
+    return query(ctx, listDeals, input);
+  }),
+  count: reader.input(z.object({ filter: DealFilterSchema })).query(async ({ ctx, input }) => {
+    await assertDealFilterReadable(ctx, input.filter);
+    return query(ctx, countDeals, input);
+  }),
+  board: reader.input(BoardSchema).query(async ({ ctx, input }) => {
+    await assertFundReadable(ctx.db, ctx.actor, input.fundId);
+    return query(ctx, boardOf, input);
+  }),
+  get: reader.input(z.object({ id: IdSchema })).query(async ({ ctx, input }) => {
+    await assertFundReadable(ctx.db, ctx.actor, (await loadDeal(ctx.db, input.id)).fundId);
+    return query(ctx, getDeal, input);
+  }),
+  create: writer.input(DealCreateSchema).mutation(({ ctx, input }) => {
+    assertFundWritable(ctx.actor, input.fundId);
+    return command(ctx, createDeal, input);
+  }),
+  createApplication: writer.input(ApplicationCreateSchema).mutation(({ ctx, input }) => {
+    assertFundWritable(ctx.actor, input.fundId);
+    return command(ctx, createApplication, input);
+  }),
+  update: writer.input(DealUpdateSchema).mutation(async ({ ctx, input }) => {
+    await assertDealWritable(ctx, input.id);
+    return command(ctx, updateDeal, input);
+  }),
+  move: writer.input(DealMoveSchema).mutation(async ({ ctx, input }) => {
+    await assertDealWritable(ctx, input.id);
+    return command(ctx, moveDeal, input);
+  }),
+  score: writer.input(ScoreSubmitSchema).mutation(async ({ ctx, input }) => {
+    await assertDealWritable(ctx, input.dealId);
+    return command(ctx, submitScores, input);
+  }),
+  addNote: writer.input(NoteAddSchema).mutation(async ({ ctx, input }) => {
+    await assertDealWritable(ctx, input.dealId);
+    return command(ctx, addNote, input);
+  }),
 });

@@ -1,7 +1,6 @@
 import { DesignationListSchema, DesignationNominateSchema, DesignationReviewSchema, DesignationRevokeSchema } from '@highland/shared';
-import { mutate } from '../audit.js';
 import { assertFirmWritable, assertMotherFundManager, readableFirms } from '../auth/firm-scope.js';
-import { asOfOr, writeMeta } from '../data/plan/common.js';
+import { command, query } from '../data/ctx.js';
 import { listDesignations, nominate, reviewDesignation, revokeDesignation } from '../data/plan/designation.js';
 import { roleProcedure, router } from '../trpc.js';
 
@@ -12,20 +11,20 @@ const managers = roleProcedure('manager');
 export const designationRouter = router({
   list: readers
     .input(DesignationListSchema)
-    .query(async ({ ctx, input }) => listDesignations(ctx.db, await readableFirms(ctx.db, ctx.actor), input, asOfOr(ctx, input.asOf))),
+    .query(async ({ ctx, input }) => query(ctx, listDesignations, { ...input, firms: await readableFirms(ctx.db, ctx.actor) })),
 
   nominate: managers.input(DesignationNominateSchema).mutation(async ({ ctx, input }) => {
     await assertFirmWritable(ctx.db, ctx.actor, input.companyId);
-    return mutate(ctx, (tx, audit) => nominate(tx, audit, input, writeMeta(ctx)));
+    return command(ctx, nominate, input);
   }),
 
   review: managers.input(DesignationReviewSchema).mutation(({ ctx, input }) => {
     assertMotherFundManager(ctx.actor);
-    return mutate(ctx, (tx, audit) => reviewDesignation(tx, audit, input, writeMeta(ctx)));
+    return command(ctx, reviewDesignation, input);
   }),
 
   revoke: managers.input(DesignationRevokeSchema).mutation(({ ctx, input }) => {
     assertMotherFundManager(ctx.actor);
-    return mutate(ctx, (tx, audit) => revokeDesignation(tx, audit, input, writeMeta(ctx)));
+    return command(ctx, revokeDesignation, input);
   }),
 });

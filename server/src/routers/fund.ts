@@ -1,8 +1,9 @@
-import { FundCreateSchema, FundUpdateSchema, IdSchema, IsoDateSchema, isoDateIn, LEDGER_KIND_CODES } from '@highland/shared';
+import { FundCreateSchema, FundUpdateSchema, IdSchema, IsoDateSchema, LEDGER_KIND_CODES } from '@highland/shared';
 import { z } from 'zod';
 import { assertFundEditable, assertFundEditor, assertFundReadable } from '../auth/scope.js';
-import { createFund, fundDetail, fundEntries, fundEvidence, fundFormOptions, investorOptions, updateFund } from '../data/funds.js';
-import { fundOrThrow } from '../data/ledger.js';
+import { command, query } from '../data/ctx.js';
+import { createFund, fundDetail, fundEntries, fundFormOptions, investorOptions, updateFund } from '../data/funds.js';
+import { loadFund } from '../data/load.js';
 import { statementIssues } from '../data/statements.js';
 import { roleProcedure, router } from '../trpc.js';
 
@@ -13,13 +14,13 @@ export const fundRouter = router({
   /** One fund's page as of a date. */
   detail: reader.input(z.object({ id: IdSchema, asOf: IsoDateSchema.optional() })).query(async ({ ctx, input }) => {
     await assertFundReadable(ctx.db, ctx.actor, input.id);
-    return { ...(await fundDetail(ctx.db, input.id, input.asOf ?? isoDateIn(ctx.now()))), evidence: await fundEvidence(ctx.db, input.id) };
+    return query(ctx, fundDetail, { fundId: input.id, asOf: input.asOf });
   }),
 
   /** The quarterly statements the fund has issued to its LPs, newest first, and whether the books still agree (ADR 034). */
   statementIssues: reader.input(z.object({ id: IdSchema })).query(async ({ ctx, input }) => {
     await assertFundReadable(ctx.db, ctx.actor, input.id);
-    return statementIssues(ctx.db, input.id);
+    return query(ctx, statementIssues, { fundId: input.id });
   }),
 
   /** A fund's ledger, newest first, a page at a time. */
@@ -35,34 +36,34 @@ export const fundRouter = router({
     )
     .query(async ({ ctx, input }) => {
       await assertFundReadable(ctx.db, ctx.actor, input.id);
-      return fundEntries(ctx.db, input.id, { asOf: input.asOf ?? isoDateIn(ctx.now()), kind: input.kind, cursor: input.cursor, limit: input.limit });
+      return query(ctx, fundEntries, { fundId: input.id, asOf: input.asOf, kind: input.kind, cursor: input.cursor, limit: input.limit });
     }),
 
   /** A fund's stored settings, for its edit form. */
   get: reader.input(z.object({ id: IdSchema })).query(async ({ ctx, input }) => {
     await assertFundEditable(ctx.db, ctx.actor, input.id);
-    return fundOrThrow(ctx.db, input.id);
+    return loadFund(ctx.db, input.id);
   }),
 
   /** Investors to choose from when recording a commitment: for managers. */
-  investorOptions: roleProcedure('manager').query(({ ctx }) => investorOptions(ctx.db)),
+  investorOptions: roleProcedure('manager').query(({ ctx }) => query(ctx, investorOptions)),
 
   formOptions: reader.query(({ ctx }) => {
     assertFundEditor(ctx.actor);
-    return fundFormOptions(ctx.db);
+    return query(ctx, fundFormOptions);
   }),
 
   create: roleProcedure('admin', 'manager')
     .input(FundCreateSchema)
     .mutation(({ ctx, input }) => {
       assertFundEditor(ctx.actor);
-      return createFund(ctx, input);
+      return command(ctx, createFund, input);
     }),
 
   update: roleProcedure('admin', 'manager')
     .input(FundUpdateSchema)
     .mutation(async ({ ctx, input }) => {
       await assertFundEditable(ctx.db, ctx.actor, input.id);
-      return updateFund(ctx, input);
+      return command(ctx, updateFund, input);
     }),
 });

@@ -1,8 +1,8 @@
-import { type DisplayLocale, IsoDateSchema, isoDateIn, LocaleSchema, OverviewQuerySchema } from '@highland/shared';
+import { IsoDateSchema, LocaleSchema, OverviewQuerySchema } from '@highland/shared';
 import { z } from 'zod';
-import { assertGroupReader, readableFunds } from '../auth/scope.js';
-import { groupOverview } from '../data/fund-group.js';
-import { overviewWorkbook } from '../data/fund-group-export.js';
+import { assertGroupReader } from '../auth/scope.js';
+import { query } from '../data/ctx.js';
+import { groupOverview, overviewExport } from '../data/fund-group.js';
 import { listFunds } from '../data/funds.js';
 import { roleProcedure, router } from '../trpc.js';
 
@@ -12,29 +12,21 @@ export const groupRouter = router({
   /** The government overview: leverage family, batches, every sub-fund with its rules, compliance — as of a date. */
   overview: roleProcedure('government', 'admin', 'manager')
     .input(OverviewQuerySchema)
-    .query(async ({ ctx, input }) => {
+    .query(({ ctx, input }) => {
       assertGroupReader(ctx.actor);
-      return groupOverview(ctx.db, input.asOf ?? isoDateIn(ctx.now()), input.includeDirect ?? true);
+      return query(ctx, groupOverview, input);
     }),
 
   /** The same figures as an XLSX workbook (base64), in the reader's language. */
   exportOverview: roleProcedure('government', 'admin', 'manager')
     .input(OverviewQuerySchema.extend({ locale: LocaleSchema.optional() }))
-    .query(async ({ ctx, input }) => {
+    .query(({ ctx, input }) => {
       assertGroupReader(ctx.actor);
-      const asOf = input.asOf ?? isoDateIn(ctx.now());
-      const locale: DisplayLocale = input.locale ?? ctx.actor.locale;
-      const o = await groupOverview(ctx.db, asOf, input.includeDirect ?? true);
-      const buffer = await overviewWorkbook(o, locale);
-      return {
-        filename: `${locale === 'en' ? 'fund-group-overview' : '基金群总览'}-${asOf}.xlsx`,
-        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        base64: buffer.toString('base64'),
-      };
+      return query(ctx, overviewExport, input);
     }),
 
   /** The funds the caller may read, with size and flows. LPs use lp.portal instead: a fund's other LPs are not theirs to count. */
   funds: roleProcedure('government', 'admin', 'manager')
     .input(AsOfSchema)
-    .query(async ({ ctx, input }) => listFunds(ctx.db, input.asOf ?? isoDateIn(ctx.now()), await readableFunds(ctx.db, ctx.actor))),
+    .query(({ ctx, input }) => query(ctx, listFunds, input)),
 });

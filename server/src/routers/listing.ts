@@ -1,42 +1,47 @@
 import { IdSchema, IsoDateSchema, ListingBoardSchema, ListingOpenSchema, ListingRecordSchema, ListingUndoSchema, ListingUpdateSchema } from '@highland/shared';
 import { z } from 'zod';
-import { mutate } from '../audit.js';
 import { assertFirmReadable, assertFirmWritable, readableFirms } from '../auth/firm-scope.js';
-import { asOfOr, writeMeta } from '../data/plan/common.js';
-import { attemptCompany, listingBoard, listingDetail, openListing, recordListingEvent, undoListingEvent, updateListing } from '../data/plan/listing.js';
-import { roleProcedure, router } from '../trpc.js';
+import { command, query } from '../data/ctx.js';
+import { loadListingAttempt } from '../data/load.js';
+import { listingBoard, listingDetail, openListing, recordListingEvent, undoListingEvent, updateListing } from '../data/plan/listing.js';
+import { type AuthedContext, roleProcedure, router } from '../trpc.js';
 
 const readers = roleProcedure('government', 'admin', 'manager');
 const managers = roleProcedure('manager');
+
+/** The firm a listing attempt is for (NOT_FOUND when there is no such attempt), for scoping before the work. */
+async function attemptFirm(ctx: AuthedContext, id: number): Promise<number> {
+  return (await loadListingAttempt(ctx.db, id)).companyId;
+}
 
 /** The STAR Market listing tracker: attempts and their stages, kept by the managers who hold the firm. */
 export const listingRouter = router({
   board: readers
     .input(ListingBoardSchema)
-    .query(async ({ ctx, input }) => listingBoard(ctx.db, await readableFirms(ctx.db, ctx.actor), asOfOr(ctx, input.asOf))),
+    .query(async ({ ctx, input }) => query(ctx, listingBoard, { asOf: input.asOf, firms: await readableFirms(ctx.db, ctx.actor) })),
 
   detail: readers.input(z.object({ id: IdSchema, asOf: IsoDateSchema.optional() })).query(async ({ ctx, input }) => {
-    await assertFirmReadable(ctx.db, ctx.actor, await attemptCompany(ctx.db, input.id));
-    return listingDetail(ctx.db, input.id, asOfOr(ctx, input.asOf));
+    await assertFirmReadable(ctx.db, ctx.actor, await attemptFirm(ctx, input.id));
+    return query(ctx, listingDetail, input);
   }),
 
   open: managers.input(ListingOpenSchema).mutation(async ({ ctx, input }) => {
     await assertFirmWritable(ctx.db, ctx.actor, input.companyId);
-    return mutate(ctx, (tx, audit) => openListing(tx, audit, input, writeMeta(ctx)));
+    return command(ctx, openListing, input);
   }),
 
   update: managers.input(ListingUpdateSchema).mutation(async ({ ctx, input }) => {
-    await assertFirmWritable(ctx.db, ctx.actor, await attemptCompany(ctx.db, input.id));
-    return mutate(ctx, (tx, audit) => updateListing(tx, audit, input, writeMeta(ctx)));
+    await assertFirmWritable(ctx.db, ctx.actor, await attemptFirm(ctx, input.id));
+    return command(ctx, updateListing, input);
   }),
 
   record: managers.input(ListingRecordSchema).mutation(async ({ ctx, input }) => {
-    await assertFirmWritable(ctx.db, ctx.actor, await attemptCompany(ctx.db, input.attemptId));
-    return mutate(ctx, (tx, audit) => recordListingEvent(tx, audit, input, writeMeta(ctx)));
+    await assertFirmWritable(ctx.db, ctx.actor, await attemptFirm(ctx, input.attemptId));
+    return command(ctx, recordListingEvent, input);
   }),
 
   undo: managers.input(ListingUndoSchema).mutation(async ({ ctx, input }) => {
-    await assertFirmWritable(ctx.db, ctx.actor, await attemptCompany(ctx.db, input.attemptId));
-    return mutate(ctx, (tx, audit) => undoListingEvent(tx, audit, input, writeMeta(ctx)));
+    await assertFirmWritable(ctx.db, ctx.actor, await attemptFirm(ctx, input.attemptId));
+    return command(ctx, undoListingEvent, input);
   }),
 });

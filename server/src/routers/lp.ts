@@ -1,9 +1,9 @@
-import { DomainError, IsoDateSchema, isoDateIn, StatementRequestSchema } from '@highland/shared';
+import { DomainError, IsoDateSchema, StatementRequestSchema } from '@highland/shared';
 import { z } from 'zod';
 import { assertFundReadable } from '../auth/scope.js';
-import { lpPortal, lpStatement } from '../data/lp.js';
-import { statementWorkbook } from '../data/lp-xlsx.js';
-import { issuedStatus } from '../data/statements.js';
+import { query } from '../data/ctx.js';
+import { lpPortal } from '../data/lp.js';
+import { lpStatementExport, lpStatementWithIssues } from '../data/statements.js';
 import { type AuthedContext, roleProcedure, router } from '../trpc.js';
 
 const lps = roleProcedure('lp');
@@ -14,32 +14,21 @@ function ownInvestor(ctx: AuthedContext): number {
   return ctx.actor.investorId;
 }
 
-/** Each fund's statement with the version issued to the LP, if any, and where the books now differ from it (ADR 034). */
-async function withIssues(ctx: AuthedContext, s: Awaited<ReturnType<typeof lpStatement>>) {
-  const issued = await issuedStatus(ctx.db, ownInvestor(ctx), s);
-  return { ...s, funds: s.funds.map((f) => ({ ...f, issued: issued.get(f.fundId) ?? null })) };
-}
-
 /** The LP portal: the signed-in LP's own commitments, figures, cash flows, look-through and statements. */
 export const lpRouter = router({
   portal: lps
     .input(z.object({ asOf: IsoDateSchema.optional() }))
-    .query(({ ctx, input }) => lpPortal(ctx.db, ownInvestor(ctx), input.asOf ?? isoDateIn(ctx.now()))),
+    .query(({ ctx, input }) => query(ctx, lpPortal, { investorId: ownInvestor(ctx), asOf: input.asOf })),
 
+  /** A quarter's capital account statement, each fund with the version issued to the LP and where the books now differ (ADR 034). */
   statement: lps.input(StatementRequestSchema).query(async ({ ctx, input }) => {
     if (input.fundId !== undefined) await assertFundReadable(ctx.db, ctx.actor, input.fundId);
-    return withIssues(ctx, await lpStatement(ctx.db, ownInvestor(ctx), input.quarter, isoDateIn(ctx.now()), input.fundId));
+    return query(ctx, lpStatementWithIssues, { investorId: ownInvestor(ctx), quarter: input.quarter, fundId: input.fundId });
   }),
 
   /** The same statement as an XLSX file (base64), numbers stored as numbers. */
   statementXlsx: lps.input(StatementRequestSchema).query(async ({ ctx, input }) => {
     if (input.fundId !== undefined) await assertFundReadable(ctx.db, ctx.actor, input.fundId);
-    const s = await withIssues(ctx, await lpStatement(ctx.db, ownInvestor(ctx), input.quarter, isoDateIn(ctx.now()), input.fundId));
-    const buffer = await statementWorkbook(s, ctx.now().toISOString());
-    return {
-      filename: `capital-account-${s.quarter}${input.fundId === undefined ? '' : `-${s.funds[0]?.code ?? ''}`}.xlsx`,
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      base64: buffer.toString('base64'),
-    };
+    return query(ctx, lpStatementExport, { investorId: ownInvestor(ctx), quarter: input.quarter, fundId: input.fundId });
   }),
 });

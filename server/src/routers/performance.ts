@@ -1,5 +1,6 @@
-import { type DisplayLocale, FundAsOfSchema, isoDateIn, LocaleSchema } from '@highland/shared';
-import { assertFundReadable, readableFunds } from '../auth/scope.js';
+import { FundAsOfSchema, LocaleSchema } from '@highland/shared';
+import { assertFundReadable } from '../auth/scope.js';
+import { query } from '../data/ctx.js';
 import { fundOptions, fundPerformance, lookThrough } from '../data/performance.js';
 import { performanceExport } from '../data/performance-xlsx.js';
 import { roleProcedure, router } from '../trpc.js';
@@ -9,22 +10,21 @@ const readers = roleProcedure('government', 'admin', 'manager');
 /** Fund performance as of a date (net and gross, history, holdings) and the look-through. LPs use lp.portal. */
 export const performanceRouter = router({
   /** The funds the caller may open, for the fund picker. */
-  funds: readers.query(async ({ ctx }) => fundOptions(ctx.db, await readableFunds(ctx.db, ctx.actor))),
+  funds: readers.query(({ ctx }) => query(ctx, fundOptions)),
 
   fund: readers.input(FundAsOfSchema).query(async ({ ctx, input }) => {
     await assertFundReadable(ctx.db, ctx.actor, input.fundId);
-    return fundPerformance(ctx.db, input.fundId, input.asOf ?? isoDateIn(ctx.now()));
+    return query(ctx, fundPerformance, input);
   }),
 
   lookThrough: readers.input(FundAsOfSchema).query(async ({ ctx, input }) => {
     await assertFundReadable(ctx.db, ctx.actor, input.fundId);
-    return lookThrough(ctx.db, input.fundId, input.asOf ?? isoDateIn(ctx.now()));
+    return query(ctx, lookThrough, input);
   }),
 
   /** The page's figures and the look-through as an XLSX workbook (base64), in the reader's language. */
   exportXlsx: readers.input(FundAsOfSchema.extend({ locale: LocaleSchema.optional() })).query(async ({ ctx, input }) => {
     await assertFundReadable(ctx.db, ctx.actor, input.fundId);
-    const locale: DisplayLocale = input.locale ?? ctx.actor.locale;
-    return performanceExport(ctx.db, input.fundId, input.asOf ?? isoDateIn(ctx.now()), locale);
+    return query(ctx, performanceExport, { ...input, locale: input.locale ?? ctx.actor.locale });
   }),
 });

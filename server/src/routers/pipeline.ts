@@ -1,22 +1,42 @@
 import { FunnelSchema, IdSchema, PipelineSettingsSchema, SavedViewSaveSchema } from '@highland/shared';
 import { z } from 'zod';
+import { assertFundWritable, assertGroupReader } from '../auth/scope.js';
+import { command, query } from '../data/ctx.js';
 import { saveSettings } from '../data/deal.js';
 import { funnelOf, overlapList } from '../data/deal-list.js';
+import { loadSavedView } from '../data/load.js';
 import { deleteView, listViews, pipelineOptions, saveView } from '../data/pipeline.js';
 import { roleProcedure, router } from '../trpc.js';
+import { assertDealFilterReadable, assertOwnView } from './guards.js';
 
 const reader = roleProcedure('government', 'admin', 'manager');
 
 export const pipelineRouter = router({
-  options: reader.query(({ ctx }) => pipelineOptions(ctx.db, ctx.actor)),
+  options: reader.query(({ ctx }) => query(ctx, pipelineOptions)),
   /** A fund's stage order and scorecard weights: its managers only. */
   saveSettings: roleProcedure('manager')
     .input(PipelineSettingsSchema)
-    .mutation(({ ctx, input }) => saveSettings(ctx, input)),
-  funnel: reader.input(FunnelSchema).query(({ ctx, input }) => funnelOf(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => {
+      assertFundWritable(ctx.actor, input.fundId);
+      return command(ctx, saveSettings, input);
+    }),
+  funnel: reader.input(FunnelSchema).query(async ({ ctx, input }) => {
+    await assertDealFilterReadable(ctx, input);
+    return query(ctx, funnelOf, input);
+  }),
   /** Companies in several funds' pipelines: reviewers and the mother fund's managers. */
-  overlap: reader.query(({ ctx }) => overlapList(ctx.db, ctx.actor)),
-  views: reader.query(({ ctx }) => listViews(ctx.db, ctx.actor)),
-  saveView: reader.input(SavedViewSaveSchema).mutation(({ ctx, input }) => saveView(ctx, input)),
-  deleteView: reader.input(z.object({ id: IdSchema })).mutation(({ ctx, input }) => deleteView(ctx, input.id)),
+  overlap: reader.query(({ ctx }) => {
+    assertGroupReader(ctx.actor);
+    return query(ctx, overlapList, {});
+  }),
+  views: reader.query(({ ctx }) => query(ctx, listViews)),
+  /** Saves a view of the caller's (overwriting one only if it is theirs). */
+  saveView: reader.input(SavedViewSaveSchema).mutation(async ({ ctx, input }) => {
+    if (input.id) assertOwnView(ctx.actor, await loadSavedView(ctx.db, input.id));
+    return command(ctx, saveView, input);
+  }),
+  deleteView: reader.input(z.object({ id: IdSchema })).mutation(async ({ ctx, input }) => {
+    assertOwnView(ctx.actor, await loadSavedView(ctx.db, input.id));
+    return command(ctx, deleteView, input);
+  }),
 });

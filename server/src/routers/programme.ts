@@ -1,6 +1,6 @@
 import { ProgrammeCreateSchema, ProgrammeTargetRemoveSchema, ProgrammeTargetSetSchema, ProgrammeUpdateSchema } from '@highland/shared';
-import { mutate } from '../audit.js';
 import { assertGroupReader } from '../auth/scope.js';
+import { command, query } from '../data/ctx.js';
 import { createProgramme, listProgrammes, removeProgrammeTarget, setProgrammeTarget, updateProgramme } from '../data/plan/programme.js';
 import { roleProcedure, router } from '../trpc.js';
 
@@ -10,10 +10,10 @@ const admins = roleProcedure('admin');
 export const programmeRouter = router({
   list: roleProcedure('government', 'admin', 'manager').query(({ ctx }) => {
     assertGroupReader(ctx.actor);
-    return listProgrammes(ctx.db);
+    return query(ctx, listProgrammes);
   }),
-  create: admins.input(ProgrammeCreateSchema).mutation(({ ctx, input }) => mutate(ctx, (tx, audit) => createProgramme(tx, audit, input))),
-  update: admins.input(ProgrammeUpdateSchema).mutation(({ ctx, input }) => mutate(ctx, (tx, audit) => updateProgramme(tx, audit, input))),
-  setTarget: admins.input(ProgrammeTargetSetSchema).mutation(({ ctx, input }) => mutate(ctx, (tx, audit) => setProgrammeTarget(tx, audit, input))),
-  removeTarget: admins.input(ProgrammeTargetRemoveSchema).mutation(({ ctx, input }) => mutate(ctx, (tx, audit) => removeProgrammeTarget(tx, audit, input))),
+  create: admins.input(ProgrammeCreateSchema).mutation(({ ctx, input }) => command(ctx, createProgramme, input)),
+  update: admins.input(ProgrammeUpdateSchema).mutation(({ ctx, input }) => command(ctx, updateProgramme, input)),
+  setTarget: admins.input(ProgrammeTargetSetSchema).mutation(({ ctx, input }) => command(ctx, setProgrammeTarget, input)),
+  removeTarget: admins.input(ProgrammeTargetRemoveSchema).mutation(({ ctx, input }) => command(ctx, removeProgrammeTarget, input)),
 });

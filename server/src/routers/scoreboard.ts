@@ -1,9 +1,8 @@
-import { FirmOptionsSchema, ScoreboardDrillSchema, ScoreboardQuerySchema, TARGET_METRIC_CODES } from '@highland/shared';
-import { assertGroupReader, withDescendants } from '../auth/scope.js';
+import { FirmOptionsSchema, ScoreboardDrillSchema, ScoreboardQuerySchema } from '@highland/shared';
+import { assertGroupReader } from '../auth/scope.js';
+import { query } from '../data/ctx.js';
 import { firmOptions } from '../data/plan/books.js';
-import { asOfOr } from '../data/plan/common.js';
-import { scoreboard, scoreboardDrill } from '../data/plan/scoreboard.js';
-import { scoreboardWorkbook } from '../data/plan/scoreboard-xlsx.js';
+import { scoreboard, scoreboardDrill, scoreboardExport } from '../data/plan/scoreboard.js';
 import { roleProcedure, router } from '../trpc.js';
 
 const readers = roleProcedure('government', 'admin', 'manager');
@@ -12,34 +11,27 @@ const readers = roleProcedure('government', 'admin', 'manager');
 export const scoreboardRouter = router({
   view: readers.input(ScoreboardQuerySchema).query(({ ctx, input }) => {
     assertGroupReader(ctx.actor);
-    return scoreboard(ctx.db, input.programmeId, asOfOr(ctx, input.asOf));
+    return query(ctx, scoreboard, input);
   }),
 
   /** The firms (funds, LPs) behind one figure. */
   drill: readers.input(ScoreboardDrillSchema).query(({ ctx, input }) => {
     assertGroupReader(ctx.actor);
-    return scoreboardDrill(ctx.db, input.programmeId, input.metric, asOfOr(ctx, input.asOf));
+    return query(ctx, scoreboardDrill, input);
   }),
 
   /** The scoreboard and every drill-down as an XLSX file (base64), numbers stored as numbers. */
-  exportXlsx: readers.input(ScoreboardQuerySchema).query(async ({ ctx, input }) => {
+  exportXlsx: readers.input(ScoreboardQuerySchema).query(({ ctx, input }) => {
     assertGroupReader(ctx.actor);
-    const asOf = asOfOr(ctx, input.asOf);
-    const s = await scoreboard(ctx.db, input.programmeId, asOf);
-    const p = s.programme;
-    const drills = p ? await Promise.all(TARGET_METRIC_CODES.map((m) => scoreboardDrill(ctx.db, p.id, m, asOf))) : [];
-    const buffer = await scoreboardWorkbook(s, drills, ctx.now().toISOString());
-    return {
-      filename: `scoreboard-${p?.code ?? 'none'}-${asOf}.xlsx`,
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      base64: buffer.toString('base64'),
-    };
+    return query(ctx, scoreboardExport, input);
   }),
 
-  /** Firms the caller keeps records for (a manager's funds' firms; every held firm for the mother fund's managers), for the forms. */
+  /** Firms the caller keeps records for (a manager's funds' firms — their funds and every fund below; every held firm for the mother fund's managers), for the forms. */
   firmOptions: roleProcedure('manager')
     .input(FirmOptionsSchema)
-    .query(async ({ ctx, input }) =>
-      firmOptions(ctx.db, ctx.actor.managesMotherFund ? 'all' : await withDescendants(ctx.db, ctx.actor.managedFundIds), input.q, asOfOr(ctx, input.date)),
-    ),
+    .query(async ({ ctx, input }) => {
+      const scope = await ctx.scope();
+      const funds = ctx.actor.managesMotherFund || scope.all ? ('all' as const) : scope.ids;
+      return query(ctx, firmOptions, { funds, q: input.q, date: input.date });
+    }),
 });

@@ -8,9 +8,9 @@ import {
   SupportPaySchema,
   SupportTotalsSchema,
 } from '@highland/shared';
-import { mutate } from '../audit.js';
 import { assertFirmWritable, readableFirms } from '../auth/firm-scope.js';
-import { asOfOr, writeMeta } from '../data/plan/common.js';
+import { command, query } from '../data/ctx.js';
+import { loadSupport } from '../data/load.js';
 import {
   addConsulting,
   applySupport,
@@ -20,7 +20,6 @@ import {
   listSupport,
   paySupport,
   setListingSchedule,
-  supportCompany,
   supportTotals,
 } from '../data/plan/support.js';
 import { roleProcedure, router } from '../trpc.js';
@@ -30,41 +29,41 @@ const managers = roleProcedure('manager');
 
 /** Listing support and the plan's other policy money, with its caps; the listing-subsidy schedule (configuration). */
 export const supportRouter = router({
-  list: readers
-    .input(SupportListSchema)
-    .query(async ({ ctx, input }) => listSupport(ctx.db, await readableFirms(ctx.db, ctx.actor), input, asOfOr(ctx, input.asOf))),
+  list: readers.input(SupportListSchema).query(async ({ ctx, input }) => query(ctx, listSupport, { ...input, firms: await readableFirms(ctx.db, ctx.actor) })),
 
   totals: readers
     .input(SupportTotalsSchema)
-    .query(async ({ ctx, input }) => supportTotals(ctx.db, await readableFirms(ctx.db, ctx.actor), input.by, asOfOr(ctx, input.asOf))),
+    .query(async ({ ctx, input }) => query(ctx, supportTotals, { by: input.by, asOf: input.asOf, firms: await readableFirms(ctx.db, ctx.actor) })),
 
   create: managers.input(SupportApplySchema).mutation(async ({ ctx, input }) => {
     await assertFirmWritable(ctx.db, ctx.actor, input.companyId);
-    return mutate(ctx, (tx, audit) => applySupport(tx, audit, input, writeMeta(ctx)));
+    return command(ctx, applySupport, input);
   }),
 
   decide: managers.input(SupportDecideSchema).mutation(async ({ ctx, input }) => {
-    await assertFirmWritable(ctx.db, ctx.actor, await supportCompany(ctx.db, input.id));
-    return mutate(ctx, (tx, audit) => decideSupport(tx, audit, input, writeMeta(ctx)));
+    await assertFirmWritable(ctx.db, ctx.actor, (await loadSupport(ctx.db, input.id)).companyId);
+    return command(ctx, decideSupport, input);
   }),
 
   pay: managers.input(SupportPaySchema).mutation(async ({ ctx, input }) => {
-    await assertFirmWritable(ctx.db, ctx.actor, await supportCompany(ctx.db, input.id));
-    return mutate(ctx, (tx, audit) => paySupport(tx, audit, input, writeMeta(ctx)));
+    await assertFirmWritable(ctx.db, ctx.actor, (await loadSupport(ctx.db, input.id)).companyId);
+    return command(ctx, paySupport, input);
   }),
 
   consulting: readers
     .input(ConsultingListSchema)
-    .query(async ({ ctx, input }) => listConsulting(ctx.db, await readableFirms(ctx.db, ctx.actor), input.companyId, asOfOr(ctx, input.asOf))),
+    .query(async ({ ctx, input }) =>
+      query(ctx, listConsulting, { companyId: input.companyId, asOf: input.asOf, firms: await readableFirms(ctx.db, ctx.actor) }),
+    ),
 
   addConsulting: managers.input(ConsultingCreateSchema).mutation(async ({ ctx, input }) => {
     await assertFirmWritable(ctx.db, ctx.actor, input.companyId);
-    return mutate(ctx, (tx, audit) => addConsulting(tx, audit, input, writeMeta(ctx)));
+    return command(ctx, addConsulting, input);
   }),
 
   /** The listing-subsidy schedule: everyone who reads support sees it; administrators set it. */
-  schedule: readers.query(({ ctx }) => listingSchedule(ctx.db)),
+  schedule: readers.query(({ ctx }) => query(ctx, listingSchedule)),
   setSchedule: roleProcedure('admin')
     .input(ListingSubsidyScheduleSetSchema)
-    .mutation(({ ctx, input }) => mutate(ctx, (tx, audit) => setListingSchedule(tx, audit, input, writeMeta(ctx)))),
+    .mutation(({ ctx, input }) => command(ctx, setListingSchedule, input)),
 });

@@ -1,11 +1,8 @@
-import { user } from '@highland/drizzle';
-import { like } from 'drizzle-orm';
+import { query } from '../data/ctx.js';
+import { hasDemoAccounts } from '../data/user.js';
 import { publicProcedure, router } from '../trpc.js';
 
 export const systemRouter = router({
   /** Public facts the sign-in page shows: whether this is the demo (then it lists the demo accounts). */
-  info: publicProcedure.query(async ({ ctx }) => {
-    const demoUsers = await ctx.db.select({ email: user.email }).from(user).where(like(user.email, '%@demo.highland')).limit(1);
-    return { demo: ctx.config.HIGHLAND_DATA === 'demo' && demoUsers.length > 0 };
-  }),
+  info: publicProcedure.query(async ({ ctx }) => ({ demo: ctx.config.HIGHLAND_DATA === 'demo' && (await query(ctx, hasDemoAccounts)) })),
 });

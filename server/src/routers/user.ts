@@ -1,14 +1,25 @@
 import { IdSchema, UserCreateSchema, UserUpdateSchema } from '@highland/shared';
 import { z } from 'zod';
+import { generateOneTimePassword, hashPassword } from '../auth/password.js';
+import { command, query } from '../data/ctx.js';
 import { createUser, listUsers, resetPassword, updateUser, userFormOptions } from '../data/user.js';
 import { roleProcedure, router } from '../trpc.js';
 
 const adminProcedure = roleProcedure('admin');
 
 export const userRouter = router({
-  list: adminProcedure.query(({ ctx }) => listUsers(ctx.db)),
-  formOptions: adminProcedure.query(({ ctx }) => userFormOptions(ctx.db)),
-  create: adminProcedure.input(UserCreateSchema).mutation(({ ctx, input }) => createUser(ctx, input)),
-  update: adminProcedure.input(UserUpdateSchema).mutation(({ ctx, input }) => updateUser(ctx, input, ctx.actor.userId)),
-  resetPassword: adminProcedure.input(z.object({ id: IdSchema })).mutation(({ ctx, input }) => resetPassword(ctx, input.id)),
+  list: adminProcedure.query(({ ctx }) => query(ctx, listUsers)),
+  formOptions: adminProcedure.query(({ ctx }) => query(ctx, userFormOptions)),
+  /** A new account with a one-time password, shown once (only its hash is stored). */
+  create: adminProcedure.input(UserCreateSchema).mutation(async ({ ctx, input }) => {
+    const oneTimePassword = generateOneTimePassword();
+    const created = await command(ctx, createUser, { ...input, passwordHash: await hashPassword(oneTimePassword) });
+    return { ...created, oneTimePassword };
+  }),
+  update: adminProcedure.input(UserUpdateSchema).mutation(({ ctx, input }) => command(ctx, updateUser, input)),
+  resetPassword: adminProcedure.input(z.object({ id: IdSchema })).mutation(async ({ ctx, input }) => {
+    const oneTimePassword = generateOneTimePassword();
+    await command(ctx, resetPassword, { id: input.id, passwordHash: await hashPassword(oneTimePassword) });
+    return { oneTimePassword };
+  }),
 });

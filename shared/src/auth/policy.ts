@@ -148,3 +148,6 @@ export function homePath(p: Principal): string {
       return p.managesMotherFund ? '/overview' : '/funds';
   }
 }
+
+/** The funds an actor may read: every fund, or these ids (the server resolves it once per request). */
+export type FundScope = { all: true } | { all: false; ids: number[] };

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '@highland/drizzle';
-import { type FundFigures, type HoldingInterval, type HoldingMove, heldOn, holdingIntervals, SECTOR_CODES } from '@highland/shared';
+import { type FundFigures, type HoldingInterval, type HoldingMove, heldOn, holdingIntervals, isoDateIn, SECTOR_CODES } from '@highland/shared';
 import { sql } from 'drizzle-orm';
+import type { ReadCtx } from '../ctx.js';
 import { LIVE_EXIT, LIVE_ROUND } from '../live.js';
 
 /**
@@ -133,7 +134,10 @@ export type Holdings = Map<number, HoldingInterval[]>;
  * Firms a form may name: those held (now or before) by the given funds ('all': by any fund of the group),
  * matching `q` by name or credit code, each with whether it is in the portfolio on `date`.
  */
-export async function firmOptions(db: DbOrTx, fundIds: ReadonlyArray<number> | 'all', q: string, date: string) {
+export async function firmOptions(read: ReadCtx, input: { funds: ReadonlyArray<number> | 'all'; q: string; date?: string | undefined }) {
+  const { db } = read;
+  const { funds: fundIds, q } = input;
+  const date = input.date ?? isoDateIn(read.now());
   if (fundIds !== 'all' && !fundIds.length) return [];
   const term = `%${q.replace(/[%_]/g, '')}%`;
   const held =

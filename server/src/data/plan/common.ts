@@ -1,8 +1,14 @@
 import { company, type DbOrTx, fund, user } from '@highland/drizzle';
 import { DomainError, isoDateIn } from '@highland/shared';
 import { eq, inArray, sql } from 'drizzle-orm';
-import type { WriteMeta } from '../portfolio.js';
 import { isPortfolioFirm } from './books.js';
+
+/** The firms whose plan records a reader sees: every firm, or these (resolved by the router, auth/firm-scope.ts). */
+export type FirmScope = 'all' | Set<number>;
+export const firmReadable = (scope: FirmScope, companyId: number) => scope === 'all' || scope.has(companyId);
+
+/** The as-of date of a read: the one asked for, else today (Shanghai). */
+export const asOfOr = (read: { now: () => Date }, asOf: string | undefined): string => asOf ?? isoDateIn(read.now());
 
 /** A business date may not lie after today (Shanghai). */
 export function notFuture(path: string, date: string, today: string): void {
@@ -47,15 +53,6 @@ export async function fundCodes(db: DbOrTx): Promise<Map<number, { code: string;
   const rows = await db.select({ id: fund.id, code: fund.code, nameZh: fund.nameZh, nameEn: fund.nameEn, kind: fund.kind }).from(fund);
   return new Map(rows.map((r) => [r.id, r]));
 }
-
-/** Who writes and when, from a request's context: the acting user, the instant, today's business date. */
-export function writeMeta(ctx: { now: () => Date; actor: { userId: number } }): WriteMeta {
-  const now = ctx.now();
-  return { userId: ctx.actor.userId, at: now.toISOString(), today: isoDateIn(now) };
-}
-
-/** The as-of date of a read: the one asked for, else today (Shanghai). */
-export const asOfOr = (ctx: { now: () => Date }, asOf: string | undefined): string => asOf ?? isoDateIn(ctx.now());
 
 export interface FirmInfo {
   id: number;

@@ -1,4 +1,4 @@
-import { type DbOrTx, designation, designationEvent, kpiSnapshot, type Tx } from '@highland/drizzle';
+import { type DbOrTx, designation, designationEvent, kpiSnapshot } from '@highland/drizzle';
 import {
   DESIGNATION_CRITERIA,
   type DesignationLevel,
@@ -13,10 +13,9 @@ import {
   SECTOR_CODES,
 } from '@highland/shared';
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
-import type { AuditRecorder } from '../../audit.js';
-import type { FirmScope } from '../../auth/firm-scope.js';
-import type { WriteMeta } from '../portfolio.js';
-import { assertPortfolioFirm, companyOrThrow, firmFields, firmsById, notBefore, notFuture, userNames } from './common.js';
+import { type ReadCtx, stampOf, type WriteCtx } from '../ctx.js';
+import { loadDesignation } from '../load.js';
+import { asOfOr, assertPortfolioFirm, companyOrThrow, type FirmScope, firmFields, firmsById, notBefore, notFuture, userNames } from './common.js';
 
 /** Designations that were ever in force (approved, possibly revoked since), for the counts. */
 export async function designationSpans(db: DbOrTx): Promise<DesignationSpan[]> {
@@ -36,7 +35,9 @@ export function statusOn(d: Pick<Row, 'status' | 'nominatedOn' | 'reviewedOn' | 
 }
 
 /** The designations of the firms in scope as they stood on `asOf`, with their history and the counts in force. */
-export async function listDesignations(db: DbOrTx, scope: FirmScope, filter: DesignationList, asOf: string) {
+export async function listDesignations(read: ReadCtx, { firms: scope, ...filter }: DesignationList & { firms: FirmScope }) {
+  const { db } = read;
+  const asOf = asOfOr(read, filter.asOf);
   const rows = await db.select().from(designation).orderBy(desc(designation.nominatedOn), desc(designation.id));
   const visible = rows.filter((r) => scope === 'all' || scope.has(r.companyId));
   const events = visible.length
@@ -121,7 +122,9 @@ async function factsOn(db: DbOrTx, companyId: number, date: string, c: { sector:
  * books contradict (a focus sector, registration in Shanghai); a firm already nominated or designated at
  * that level. The firm's figures on the date are kept with the nomination for the reviewer.
  */
-export async function nominate(tx: Tx, audit: AuditRecorder, input: DesignationNominate, meta: WriteMeta) {
+export async function nominate(write: WriteCtx, input: DesignationNominate) {
+  const { tx, audit } = write;
+  const meta = stampOf(write);
   const c = await companyOrThrow(tx, input.companyId);
   notFuture('date', input.date, meta.today);
   await assertPortfolioFirm(tx, c.id, c.nameZh, input.date, 'designation.notInPortfolio');
@@ -169,15 +172,11 @@ export async function nominate(tx: Tx, audit: AuditRecorder, input: DesignationN
   return row;
 }
 
-async function designationOrThrow(tx: Tx, id: number) {
-  const [d] = await tx.select().from(designation).where(eq(designation.id, id));
-  if (!d) throw new DomainError('NOT_FOUND', 'designation.notFound', `No designation with id ${id}.`, { params: { id } });
-  return d;
-}
-
 /** Approves (in force from the review date) or rejects a nomination, once; never by its nominator. */
-export async function reviewDesignation(tx: Tx, audit: AuditRecorder, input: DesignationReview, meta: WriteMeta) {
-  const before = await designationOrThrow(tx, input.id);
+export async function reviewDesignation(write: WriteCtx, input: DesignationReview) {
+  const { tx, audit } = write;
+  const meta = stampOf(write);
+  const before = await loadDesignation(tx, input.id);
   if (before.status !== 'nominated')
     throw new DomainError('INVALID_STATE', 'designation.alreadyReviewed', `Designation ${input.id} was already ${before.status}.`, {
       params: { id: input.id, status: before.status },
@@ -208,8 +207,10 @@ export async function reviewDesignation(tx: Tx, audit: AuditRecorder, input: Des
 }
 
 /** Revokes a designation in force, with a reason; it stops counting from the revocation date. */
-export async function revokeDesignation(tx: Tx, audit: AuditRecorder, input: DesignationRevoke, meta: WriteMeta) {
-  const before = await designationOrThrow(tx, input.id);
+export async function revokeDesignation(write: WriteCtx, input: DesignationRevoke) {
+  const { tx, audit } = write;
+  const meta = stampOf(write);
+  const before = await loadDesignation(tx, input.id);
   if (before.status !== 'approved' || before.effectiveOn === null)
     throw new DomainError('INVALID_STATE', 'designation.notInForce', `Designation ${input.id} is ${before.status}, not in force: nothing to revoke.`, {
       params: { id: input.id, status: before.status },

@@ -1,4 +1,4 @@
-import { consultingSession, type DbOrTx, listingAttempt, listingEvent, policySupport, type Tx } from '@highland/drizzle';
+import { consultingSession, type DbOrTx, listingAttempt, listingEvent, policySupport } from '@highland/drizzle';
 import {
   allowedListingEvents,
   applyListingEvent,
@@ -17,10 +17,9 @@ import {
   SECTOR_CODES,
 } from '@highland/shared';
 import { and, asc, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
-import type { AuditRecorder } from '../../audit.js';
-import type { FirmScope } from '../../auth/firm-scope.js';
-import type { WriteMeta } from '../portfolio.js';
-import { assertPortfolioFirm, companyOrThrow, firmFields, firmsById, notFuture, userNames } from './common.js';
+import { type ReadCtx, stampOf, type WriteCtx } from '../ctx.js';
+import { loadListingAttempt } from '../load.js';
+import { asOfOr, assertPortfolioFirm, companyOrThrow, type FirmScope, firmFields, firmsById, notFuture, userNames } from './common.js';
 
 type Attempt = typeof listingAttempt.$inferSelect;
 type EventRow = typeof listingEvent.$inferSelect;
@@ -109,7 +108,10 @@ function summary(
 }
 
 /** Every attempt opened on or before `asOf` of the firms in scope, as it stood then: the board and the timeline. */
-export async function listingBoard(db: DbOrTx, scope: FirmScope, asOf: string) {
+export async function listingBoard(read: ReadCtx, input: { asOf?: string | undefined; firms: FirmScope }) {
+  const { db } = read;
+  const scope = input.firms;
+  const asOf = asOfOr(read, input.asOf);
   const attempts = (await db.select().from(listingAttempt).orderBy(asc(listingAttempt.openedOn), asc(listingAttempt.id))).filter(
     (a) => a.openedOn <= asOf && (scope === 'all' || scope.has(a.companyId)),
   );
@@ -132,20 +134,12 @@ export async function listingBoard(db: DbOrTx, scope: FirmScope, asOf: string) {
   };
 }
 
-async function attemptOrThrow(db: DbOrTx, id: number): Promise<Attempt> {
-  const [a] = await db.select().from(listingAttempt).where(eq(listingAttempt.id, id));
-  if (!a) throw new DomainError('NOT_FOUND', 'listing.notFound', `No listing attempt with id ${id}.`, { params: { id } });
-  return a;
-}
-
-/** The company a listing attempt belongs to (for scoping before the work). */
-export async function attemptCompany(db: DbOrTx, id: number): Promise<number> {
-  return (await attemptOrThrow(db, id)).companyId;
-}
-
 /** One attempt in full: its events with who recorded them, the timeline, the firm's other attempts, its support. */
-export async function listingDetail(db: DbOrTx, id: number, asOf: string) {
-  const a = await attemptOrThrow(db, id);
+export async function listingDetail(read: ReadCtx, input: { id: number; asOf?: string | undefined }) {
+  const { db } = read;
+  const { id } = input;
+  const asOf = asOfOr(read, input.asOf);
+  const a = await loadListingAttempt(db, id);
   const events = (await eventsOf(db, [a.id])).get(a.id) ?? [];
   const firms = await firmsById(db, [a.companyId]);
   const names = await userNames(
@@ -221,7 +215,9 @@ function assertStandard(standard: 1 | 2 | 3 | 4 | 5, marketValueFen: number | nu
  * Opens a firm's listing attempt at 辅导备案. Refused: a firm outside the portfolio on that date; a second
  * open attempt for the same firm; the fifth standard for a firm it does not admit.
  */
-export async function openListing(tx: Tx, audit: AuditRecorder, input: ListingOpen, meta: WriteMeta) {
+export async function openListing(write: WriteCtx, input: ListingOpen) {
+  const { tx, audit } = write;
+  const meta = stampOf(write);
   const c = await companyOrThrow(tx, input.companyId);
   notFuture('date', input.date, meta.today);
   await assertPortfolioFirm(tx, c.id, c.nameZh, input.date, 'listing.notInPortfolio');
@@ -268,8 +264,10 @@ export async function openListing(tx: Tx, audit: AuditRecorder, input: ListingOp
   return row;
 }
 
-export async function updateListing(tx: Tx, audit: AuditRecorder, input: ListingUpdate, meta: WriteMeta) {
-  const before = await attemptOrThrow(tx, input.id);
+export async function updateListing(write: WriteCtx, input: ListingUpdate) {
+  const { tx, audit } = write;
+  const meta = stampOf(write);
+  const before = await loadListingAttempt(tx, input.id);
   const c = await companyOrThrow(tx, before.companyId);
   assertStandard(input.listingStandard, input.expectedMarketValueFen, c.sector);
   const [after] = await tx
@@ -288,8 +286,10 @@ export async function updateListing(tx: Tx, audit: AuditRecorder, input: Listing
 }
 
 /** Records the next stage (or a suspension, resumption, termination) through the state machine; nothing is written when it refuses. */
-export async function recordListingEvent(tx: Tx, audit: AuditRecorder, input: ListingRecord, meta: WriteMeta) {
-  const before = await attemptOrThrow(tx, input.attemptId);
+export async function recordListingEvent(write: WriteCtx, input: ListingRecord) {
+  const { tx, audit } = write;
+  const meta = stampOf(write);
+  const before = await loadListingAttempt(tx, input.attemptId);
   notFuture('date', input.date, meta.today);
   const events = (await eventsOf(tx, [before.id])).get(before.id) ?? [];
   const state = applyListingEvent(listingState(events.map(asEvent)), { kind: input.kind, date: input.date, outcome: input.outcome ?? null });
@@ -319,8 +319,10 @@ export async function recordListingEvent(tx: Tx, audit: AuditRecorder, input: Li
  * The opening 辅导备案 is not removable; undoing an ending reopens the attempt, unless the firm has opened
  * another since.
  */
-export async function undoListingEvent(tx: Tx, audit: AuditRecorder, input: ListingUndo, meta: WriteMeta) {
-  const before = await attemptOrThrow(tx, input.attemptId);
+export async function undoListingEvent(write: WriteCtx, input: ListingUndo) {
+  const { tx, audit } = write;
+  const meta = stampOf(write);
+  const before = await loadListingAttempt(tx, input.attemptId);
   const [last] = await tx.select().from(listingEvent).where(eq(listingEvent.attemptId, before.id)).orderBy(desc(listingEvent.id)).limit(1);
   const events = (await eventsOf(tx, [before.id])).get(before.id) ?? [];
   if (!last || events.length < 2)

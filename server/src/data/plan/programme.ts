@@ -9,7 +9,8 @@ import {
   type TargetMetric,
 } from '@highland/shared';
 import { and, asc, eq, ne } from 'drizzle-orm';
-import type { AuditRecorder } from '../../audit.js';
+import type { ReadCtx, WriteCtx } from '../ctx.js';
+import { loadProgramme, loadProgrammeTarget } from '../load.js';
 
 export interface ProgrammeRow {
   id: number;
@@ -24,7 +25,12 @@ export interface ProgrammeRow {
 const metricOrder = (m: string) => TARGET_METRIC_CODES.indexOf(m as TargetMetric);
 
 /** Every programme with its targets, oldest first. */
-export async function listProgrammes(db: DbOrTx): Promise<ProgrammeRow[]> {
+export async function listProgrammes(read: ReadCtx): Promise<ProgrammeRow[]> {
+  return programmesOf(read.db);
+}
+
+/** The same, inside another query or a command (the scoreboard, the target checks). */
+export async function programmesOf(db: DbOrTx): Promise<ProgrammeRow[]> {
   const [rows, targets] = await Promise.all([
     db.select().from(programme).orderBy(asc(programme.startDate), asc(programme.id)),
     db.select().from(programmeTarget),
@@ -38,8 +44,8 @@ export async function listProgrammes(db: DbOrTx): Promise<ProgrammeRow[]> {
   }));
 }
 
-export async function programmeOrThrow(db: DbOrTx, id: number): Promise<ProgrammeRow> {
-  const p = (await listProgrammes(db)).find((x) => x.id === id);
+async function programmeOrThrow(db: DbOrTx, id: number): Promise<ProgrammeRow> {
+  const p = (await programmesOf(db)).find((x) => x.id === id);
   if (!p) throw DomainError.field('programmeId', 'unknownProgramme', `programmeId: no programme with id ${id}`, { id });
   return p;
 }
@@ -60,7 +66,8 @@ async function assertCodeFree(tx: Tx, code: string, exceptId?: number): Promise<
   if (dup) throw DomainError.field('code', 'duplicate', `code: a programme with code ${code} exists already`, { code });
 }
 
-export async function createProgramme(tx: Tx, audit: AuditRecorder, input: ProgrammeCreate) {
+export async function createProgramme(write: WriteCtx, input: ProgrammeCreate) {
+  const { tx, audit } = write;
   await assertCodeFree(tx, input.code);
   const [row] = await tx.insert(programme).values(input).returning();
   if (!row) throw new Error('programme insert returned nothing');
@@ -68,9 +75,9 @@ export async function createProgramme(tx: Tx, audit: AuditRecorder, input: Progr
   return row;
 }
 
-export async function updateProgramme(tx: Tx, audit: AuditRecorder, input: ProgrammeUpdate) {
-  const [before] = await tx.select().from(programme).where(eq(programme.id, input.id));
-  if (!before) throw new DomainError('NOT_FOUND', 'programme.notFound', `No programme with id ${input.id}.`, { params: { id: input.id } });
+export async function updateProgramme(write: WriteCtx, input: ProgrammeUpdate) {
+  const { tx, audit } = write;
+  const before = await loadProgramme(tx, input.id);
   await assertCodeFree(tx, input.code, input.id);
   const { id, ...fields } = input;
   const [after] = await tx.update(programme).set(fields).where(eq(programme.id, id)).returning();
@@ -79,7 +86,8 @@ export async function updateProgramme(tx: Tx, audit: AuditRecorder, input: Progr
 }
 
 /** Sets (adds or changes) one target of a programme. */
-export async function setProgrammeTarget(tx: Tx, audit: AuditRecorder, input: ProgrammeTargetSet) {
+export async function setProgrammeTarget(write: WriteCtx, input: ProgrammeTargetSet) {
+  const { tx, audit } = write;
   await programmeOrThrow(tx, input.programmeId);
   const where = and(eq(programmeTarget.programmeId, input.programmeId), eq(programmeTarget.metric, input.metric));
   const [before] = await tx.select().from(programmeTarget).where(where);
@@ -91,11 +99,10 @@ export async function setProgrammeTarget(tx: Tx, audit: AuditRecorder, input: Pr
   return after;
 }
 
-export async function removeProgrammeTarget(tx: Tx, audit: AuditRecorder, input: ProgrammeTargetRemove) {
+export async function removeProgrammeTarget(write: WriteCtx, input: ProgrammeTargetRemove) {
+  const { tx, audit } = write;
   const where = and(eq(programmeTarget.programmeId, input.programmeId), eq(programmeTarget.metric, input.metric));
-  const [before] = await tx.select().from(programmeTarget).where(where);
-  if (!before)
-    throw new DomainError('NOT_FOUND', 'programme.targetNotFound', `The programme has no ${input.metric} target.`, { params: { metric: input.metric } });
+  const before = await loadProgrammeTarget(tx, input.programmeId, input.metric);
   await tx.delete(programmeTarget).where(where);
   await audit({ action: 'programme.target.remove', entity: 'programme', entityId: input.programmeId, before });
   return { removed: true };

@@ -23,7 +23,10 @@ import { annualOutput, focusFirms, holdingMoves, lastOutputBefore, planFundFigur
 import { firmFields, firmsById, fundCodes } from './common.js';
 import { designationSpans } from './designation.js';
 import { listedFirms } from './listing.js';
-import { listProgrammes, type ProgrammeRow, programmeFor } from './programme.js';
+import type { ReadCtx } from '../ctx.js';
+import { asOfOr } from './common.js';
+import { type ProgrammeRow, programmeFor, programmesOf } from './programme.js';
+import { scoreboardWorkbook } from './scoreboard-xlsx.js';
 
 /** The points of a programme's trend: its start, every quarter end, the as-of date and (once passed) its end. */
 export function trendDates(p: Pick<ProgrammeRow, 'startDate' | 'endDate'>, asOf: string): string[] {
@@ -65,8 +68,11 @@ function programmeOrDefault(list: ReadonlyArray<ProgrammeRow>, programmeId: numb
  * progress, the value on the programme's end (once passed), the straight-line projection to the end
  * (while running) and a status; the trend at quarter ends from the programme's start.
  */
-export async function scoreboard(db: DbOrTx, programmeId: number | undefined, asOf: string) {
-  const programmes = await listProgrammes(db);
+export async function scoreboard(read: ReadCtx, request: { programmeId?: number | undefined; asOf?: string | undefined }) {
+  const { db } = read;
+  const { programmeId } = request;
+  const asOf = asOfOr(read, request.asOf);
+  const programmes = await programmesOf(db);
   const p = programmeOrDefault(programmes, programmeId, asOf);
   const list = programmes.map(({ targets: _t, ...rest }) => rest);
   if (!p) return { asOf, programmes: list, programme: null, outputYear: latestCompleteYear(asOf), dates: [asOf], metrics: [] };
@@ -121,8 +127,11 @@ export interface FirmRow {
 type FirmItem = Omit<FirmRow, 'nameZh' | 'nameEn' | 'sector' | 'zone' | 'holders'>;
 
 /** The firms (or funds, or LPs) behind one figure of the scoreboard, as of the date. */
-export async function scoreboardDrill(db: DbOrTx, programmeId: number, metric: TargetMetric, asOf: string) {
-  const programmes = await listProgrammes(db);
+export async function scoreboardDrill(read: ReadCtx, request: { programmeId: number; metric: TargetMetric; asOf?: string | undefined }) {
+  const { db } = read;
+  const { programmeId, metric } = request;
+  const asOf = asOfOr(read, request.asOf);
+  const programmes = await programmesOf(db);
   const p = programmeOrDefault(programmes, programmeId, asOf) as ProgrammeRow;
   if (metric === 'mother_fund_size') {
     const rows = await db
@@ -253,3 +262,17 @@ export async function scoreboardDrill(db: DbOrTx, programmeId: number, metric: T
 }
 
 export type ScoreboardDrillResult = Awaited<ReturnType<typeof scoreboardDrill>>;
+
+/** The scoreboard and every drill-down as an XLSX file (base64), numbers stored as numbers. */
+export async function scoreboardExport(read: ReadCtx, input: { programmeId?: number | undefined; asOf?: string | undefined }) {
+  const asOf = asOfOr(read, input.asOf);
+  const s = await scoreboard(read, { programmeId: input.programmeId, asOf });
+  const p = s.programme;
+  const drills = p ? await Promise.all(TARGET_METRIC_CODES.map((metric) => scoreboardDrill(read, { programmeId: p.id, metric, asOf }))) : [];
+  const buffer = await scoreboardWorkbook(s, drills, read.now().toISOString());
+  return {
+    filename: `scoreboard-${p?.code ?? 'none'}-${asOf}.xlsx`,
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    base64: buffer.toString('base64'),
+  };
+}

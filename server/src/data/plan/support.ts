@@ -1,4 +1,4 @@
-import { consultingSession, type DbOrTx, listingAttempt, listingEvent, listingSubsidySchedule, policySupport, type Tx } from '@highland/drizzle';
+import { consultingSession, listingAttempt, listingEvent, listingSubsidySchedule, policySupport, type Tx } from '@highland/drizzle';
 import {
   assertWithinCap,
   type ConsultingCreate,
@@ -22,17 +22,17 @@ import {
   type Zone,
 } from '@highland/shared';
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
-import type { AuditRecorder } from '../../audit.js';
-import { type FirmScope, firmReadable } from '../../auth/firm-scope.js';
-import type { WriteMeta } from '../portfolio.js';
+import { type ReadCtx, stampOf, type WriteCtx } from '../ctx.js';
+import { loadSupport } from '../load.js';
 import { holdingMoves } from './books.js';
-import { companyOrThrow, firmFields, firmsById, fundCodes, notBefore, notFuture, userNames } from './common.js';
+import { asOfOr, companyOrThrow, type FirmScope, firmFields, firmReadable, firmsById, fundCodes, notBefore, notFuture, userNames } from './common.js';
 
 type Row = typeof policySupport.$inferSelect;
 
 // ── The listing-subsidy schedule (configuration) ───────────────────────────────────────────────────────
 
-export async function listingSchedule(db: DbOrTx) {
+export async function listingSchedule(read: ReadCtx) {
+  const { db } = read;
   const rows = await db.select().from(listingSubsidySchedule);
   const names = await userNames(
     db,
@@ -51,7 +51,9 @@ export async function listingSchedule(db: DbOrTx) {
 }
 
 /** Sets the amounts of the milestones listed (others unchanged); audited with the schedule before and after. */
-export async function setListingSchedule(tx: Tx, audit: AuditRecorder, input: ListingSubsidyScheduleSet, meta: WriteMeta) {
+export async function setListingSchedule(write: WriteCtx, input: ListingSubsidyScheduleSet) {
+  const { tx, audit } = write;
+  const meta = stampOf(write);
   const before = await tx.select().from(listingSubsidySchedule).orderBy(asc(listingSubsidySchedule.milestone));
   for (const e of input.entries) {
     const values = { amountFen: e.amountFen, note: e.note || null, updatedAt: meta.at, updatedBy: meta.userId };
@@ -65,17 +67,6 @@ export async function setListingSchedule(tx: Tx, audit: AuditRecorder, input: Li
 }
 
 // ── Support records ────────────────────────────────────────────────────────────────────────────────────
-
-/** The company a support record is for (for scoping before the work). */
-export async function supportCompany(db: DbOrTx, id: number): Promise<number> {
-  return (await supportOrThrow(db, id)).companyId;
-}
-
-async function supportOrThrow(db: DbOrTx, id: number): Promise<Row> {
-  const [r] = await db.select().from(policySupport).where(eq(policySupport.id, id));
-  if (!r) throw new DomainError('NOT_FOUND', 'support.notFound', `No support record with id ${id}.`, { params: { id } });
-  return r;
-}
 
 /** A listing subsidy: the attempt is the firm's, reached the milestone by the application date, and has no other live claim for it. */
 async function listingSubsidyCap(tx: Tx, input: Extract<SupportApply, { kind: 'listing_subsidy' }>): Promise<SupportCap> {
@@ -118,7 +109,9 @@ async function listingSubsidyCap(tx: Tx, input: Extract<SupportApply, { kind: 'l
  * Records an application for policy support with the cap its rule gives (stored: "the applied cap").
  * Refused above the cap, with the cap and its rule named; nothing is written.
  */
-export async function applySupport(tx: Tx, audit: AuditRecorder, input: SupportApply, meta: WriteMeta) {
+export async function applySupport(write: WriteCtx, input: SupportApply) {
+  const { tx, audit } = write;
+  const meta = stampOf(write);
   await companyOrThrow(tx, input.companyId);
   notFuture('appliedOn', input.appliedOn, meta.today);
   const cap =
@@ -164,8 +157,10 @@ const capOf = (r: Row): SupportCap => ({
 });
 
 /** Approves (at most what was applied for, within the applied cap) or refuses an application, once. */
-export async function decideSupport(tx: Tx, audit: AuditRecorder, input: SupportDecide, meta: WriteMeta) {
-  const before = await supportOrThrow(tx, input.id);
+export async function decideSupport(write: WriteCtx, input: SupportDecide) {
+  const { tx, audit } = write;
+  const meta = stampOf(write);
+  const before = await loadSupport(tx, input.id);
   if (before.status !== 'applied')
     throw new DomainError('INVALID_STATE', 'support.alreadyDecided', `Support ${input.id} was already ${before.status}.`, {
       params: { id: input.id, status: before.status },
@@ -194,8 +189,10 @@ export async function decideSupport(tx: Tx, audit: AuditRecorder, input: Support
 }
 
 /** Records the payment of an approved support: at most the approved amount, not before the approval. */
-export async function paySupport(tx: Tx, audit: AuditRecorder, input: SupportPay, meta: WriteMeta) {
-  const before = await supportOrThrow(tx, input.id);
+export async function paySupport(write: WriteCtx, input: SupportPay) {
+  const { tx, audit } = write;
+  const meta = stampOf(write);
+  const before = await loadSupport(tx, input.id);
   if (before.status !== 'approved' || before.decidedOn === null || before.approvedFen === null)
     throw new DomainError('INVALID_STATE', 'support.notApproved', `Support ${input.id} is ${before.status}: only approved support is paid.`, {
       params: { id: input.id, status: before.status },
@@ -232,7 +229,9 @@ function amountsOn(r: Row, date: string) {
   };
 }
 
-export async function listSupport(db: DbOrTx, scope: FirmScope, filter: SupportList, asOf: string) {
+export async function listSupport(read: ReadCtx, { firms: scope, ...filter }: SupportList & { firms: FirmScope }) {
+  const { db } = read;
+  const asOf = asOfOr(read, filter.asOf);
   const rows = (await db.select().from(policySupport).orderBy(desc(policySupport.appliedOn), desc(policySupport.id))).filter(
     (r) => firmReadable(scope, r.companyId) && (!filter.kind || r.kind === filter.kind) && (!filter.companyId || r.companyId === filter.companyId),
   );
@@ -289,7 +288,10 @@ export interface TotalRow {
  * of its own step (applied, approved, paid). Per sub-fund, a record counts for every fund that held the
  * firm on the application date — a firm held by two funds counts in both, so those rows overlap.
  */
-export async function supportTotals(db: DbOrTx, scope: FirmScope, by: SupportTotalDimension, asOf: string) {
+export async function supportTotals(read: ReadCtx, input: { by: SupportTotalDimension; asOf?: string | undefined; firms: FirmScope }) {
+  const { db } = read;
+  const { by, firms: scope } = input;
+  const asOf = asOfOr(read, input.asOf);
   const rows = (await db.select().from(policySupport)).filter((r) => firmReadable(scope, r.companyId) && r.appliedOn <= asOf);
   const sessions = (await db.select().from(consultingSession)).filter((s) => firmReadable(scope, s.companyId) && s.date <= asOf);
   const firms = await firmsById(db, [...rows.map((r) => r.companyId), ...sessions.map((s) => s.companyId)]);
@@ -365,7 +367,9 @@ export async function supportTotals(db: DbOrTx, scope: FirmScope, by: SupportTot
 
 // ── Consulting sessions ────────────────────────────────────────────────────────────────────────────────
 
-export async function addConsulting(tx: Tx, audit: AuditRecorder, input: ConsultingCreate, meta: WriteMeta) {
+export async function addConsulting(write: WriteCtx, input: ConsultingCreate) {
+  const { tx, audit } = write;
+  const meta = stampOf(write);
   await companyOrThrow(tx, input.companyId);
   notFuture('date', input.date, meta.today);
   if (input.listingAttemptId != null) {
@@ -394,7 +398,10 @@ export async function addConsulting(tx: Tx, audit: AuditRecorder, input: Consult
   return row;
 }
 
-export async function listConsulting(db: DbOrTx, scope: FirmScope, companyId: number | undefined, asOf: string) {
+export async function listConsulting(read: ReadCtx, input: { companyId?: number | undefined; asOf?: string | undefined; firms: FirmScope }) {
+  const { db } = read;
+  const { companyId, firms: scope } = input;
+  const asOf = asOfOr(read, input.asOf);
   const rows = (
     await db
       .select()
