@@ -47,3 +47,4 @@ export * from './scoreboard/progress.js';
 export * from './scoreboard/reference.js';
 export * from './scoreboard/schema.js';
 export * from './scoreboard/support.js';
+export * from './partner/waterfall.js';
