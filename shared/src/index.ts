@@ -48,3 +48,4 @@ export * from './scoreboard/reference.js';
 export * from './scoreboard/schema.js';
 export * from './scoreboard/support.js';
 export * from './partner/waterfall.js';
+export * from './partner/capital-accounts.js';
