@@ -49,3 +49,4 @@ export * from './scoreboard/schema.js';
 export * from './scoreboard/support.js';
 export * from './partner/waterfall.js';
 export * from './partner/capital-accounts.js';
+export * from './partner/calls.js';
