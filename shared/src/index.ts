@@ -50,3 +50,4 @@ export * from './scoreboard/support.js';
 export * from './partner/waterfall.js';
 export * from './partner/capital-accounts.js';
 export * from './partner/calls.js';
+export * from './partner/fees.js';
