@@ -51,3 +51,4 @@ export * from './partner/waterfall.js';
 export * from './partner/capital-accounts.js';
 export * from './partner/calls.js';
 export * from './partner/fees.js';
+export * from './partner/concession.js';
