@@ -52,3 +52,4 @@ export * from './partner/capital-accounts.js';
 export * from './partner/calls.js';
 export * from './partner/fees.js';
 export * from './partner/concession.js';
+export * from './partner/schema.js';
