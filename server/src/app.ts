@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
 import type { Db } from '@highland/drizzle';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { trpcServer } from '@hono/trpc-server';
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
@@ -15,6 +12,7 @@ import type { Env } from './env.js';
 import { clientIp, remoteAddressOf } from './http/client-ip.js';
 import { mountPipelineFiles } from './http/pipeline-files.js';
 import { sameSiteWrites } from './http/same-site.js';
+import { compressJson, mountWeb } from './http/static.js';
 import { createLogger, type Logger } from './log.js';
 import { appRouter } from './router.js';
 import { createCallerFactory } from './trpc.js';
@@ -97,6 +95,8 @@ export function createApp(options: CreateAppOptions) {
       onError: (c) => c.json({ error: { message: `The request body is larger than ${env.BODY_LIMIT} bytes.`, code: 'PAYLOAD_TOO_LARGE' } }, 413),
     }),
   );
+  // Large JSON answers (the overview, the look-through) are gzipped for clients that accept it.
+  app.use('/trpc/*', compressJson());
   app.use(
     '/trpc/*',
     trpcServer({
@@ -120,7 +120,7 @@ export function createApp(options: CreateAppOptions) {
   // Import and export files of the deal pipeline: their own body limit, same session (ADR 022).
   mountPipelineFiles(app, services);
 
-  mountWeb(app, env, log);
+  mountWeb(app, env.WEB_DIST, log);
 
   app.onError((err, c) => {
     log.error({ err, requestId: c.get('requestId') }, 'unhandled error');
@@ -147,26 +147,4 @@ export async function createContext(s: AppServices, req: Request, resHeaders: He
     scope: fundScopeOf(s.db, actor),
     setCookie: (value) => resHeaders.append('set-cookie', value),
   };
-}
-
-function mountWeb(app: Hono<{ Variables: Vars }>, env: Env, log: Logger): void {
-  const dist = resolve(env.WEB_DIST);
-  const indexFile = resolve(dist, 'index.html');
-  if (!existsSync(indexFile)) {
-    log.warn({ dist }, 'web app not built; only the API is served');
-    return;
-  }
-  const root = relative(process.cwd(), dist) || '.';
-  const indexHtml = readFileSync(indexFile, 'utf8');
-  app.use('/assets/*', async (c, next) => {
-    await next();
-    if (c.res.status === 200) c.header('cache-control', 'public, max-age=31536000, immutable');
-  });
-  app.use('/*', serveStatic({ root }));
-  // Client-side routes: any other GET that is not the API gets the app shell.
-  app.get('*', (c) => {
-    if (c.req.path.startsWith('/trpc') || c.req.path.startsWith('/api/')) return c.notFound();
-    c.header('cache-control', 'no-cache');
-    return c.html(indexHtml);
-  });
 }

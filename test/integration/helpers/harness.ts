@@ -6,6 +6,7 @@ import { DEMO_PASSWORD } from '@highland/server/demo/index';
 import { defaultEnv, type Env } from '@highland/server/env';
 import { afterEach } from 'vitest';
 import { BASE_DEMO_DB, BASE_EMPTY_DB, TMP_DIR } from './paths.js';
+import { sqldCopyOf, USE_SQLD } from './sqld-db.js';
 
 const opened: Db[] = [];
 afterEach(() => {
@@ -14,6 +15,12 @@ afterEach(() => {
 
 /** A real libSQL database file of its own: a copy of the migrated base (with or without the demo data). */
 export async function testDb(kind: 'demo' | 'empty' = 'demo'): Promise<Db> {
+  // `pnpm test:sqld`: the same copy, served by its own sqld (helpers/sqld-db.ts).
+  if (USE_SQLD) {
+    const served = await createDb(await sqldCopyOf(kind === 'demo' ? BASE_DEMO_DB : BASE_EMPTY_DB));
+    opened.push(served);
+    return served;
+  }
   const path = `${TMP_DIR}/db/${randomUUID()}.db`;
   copyFileSync(kind === 'demo' ? BASE_DEMO_DB : BASE_EMPTY_DB, path);
   const db = await createDb(`file:${path}`);
