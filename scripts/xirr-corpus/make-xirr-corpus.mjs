@@ -442,7 +442,7 @@ for (const r of out) stats[r.verdict] = (stats[r.verdict] ?? 0) + 1;
 const loErrors = out.filter((r) => typeof r.lo === 'string').length;
 const maxLoErr = Math.max(...[...hpOut.values()].filter((h) => h.verdict === 'lo').map((h) => h.loErr / Math.max(Math.abs(h.ref), 1e-1)));
 const doc = {
-  description: 'XIRR cases evaluated by LibreOffice Calc (XIRR, headless) and an independent decimal solver. See NOTES.md.',
+  description: 'XIRR cases evaluated by LibreOffice Calc (XIRR, headless) and an independent decimal solver. See docs/domain.md#xirr.',
   generator: 'scripts/make-xirr-corpus.mjs',
   seed: SEED,
   libreoffice: version,

@@ -68,7 +68,7 @@ export interface PmeFigure {
 
 /**
  * KS-PME of an LP-side cash flow history (contributions paid in, distributions paid out, NAV at the date)
- * against every index held (DOMAIN.md; `ksPme` in shared): 1 means the fund did as well as the index.
+ * against every index held (docs/domain.md#ks-pme; `ksPme` in shared): 1 means the fund did as well as the index.
  */
 export async function pmeAgainstIndexes(
   db: DbOrTx,

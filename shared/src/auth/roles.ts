@@ -1,5 +1,5 @@
 /**
- * Roles and what each may do (DOMAIN.md, "Who uses it"). Enforced on the server only.
+ * Roles and what each may do (docs/domain.md#who-uses-it). Enforced on the server only.
  * - admin: accounts and reference data; reads everything.
  * - government: reads everything, edits no fund's books.
  * - manager: reads and edits the funds they manage (and reads the sub-funds under them).

@@ -9,7 +9,7 @@
  * `isValidUscc` accepts exactly the canonical form (18 upper-case characters, no spaces) whose check
  * character is right. It deliberately adds no structural rule (registration-authority or category
  * codes, the administrative-division digits in positions 3–8, the GB 11714 check inside positions
- * 9–17): see NOTES.md for why. `usccRegistrationDivision` gives positions 3–8 for callers who want them.
+ * 9–17): see docs/domain.md#companies-and-credit-codes for why. `usccRegistrationDivision` gives positions 3–8 for callers who want them.
  */
 
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';

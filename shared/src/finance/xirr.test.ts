@@ -403,7 +403,7 @@ describe('xirr properties', () => {
   it('scaling by any positive factor leaves the rate unchanged, bar LibreOffice-style chaos among several roots', () => {
     // Where several roots exist, LibreOffice's Newton from 10 % can wander for its 50 iterations and
     // settle by chance; a 1-ulp change in the amounts (an inexact factor such as 0.01) can then change
-    // the root it settles on — LibreOffice's own answer changes with the unit in such cases (NOTES.md).
+    // the root it settles on — LibreOffice's own answer changes with the unit in such cases (docs/domain.md#xirr).
     // Then both answers must still be roots, and such cases must stay rare.
     let differing = 0;
     const runs = 600;

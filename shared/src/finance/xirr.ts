@@ -12,7 +12,7 @@
  * not the NPV. The answer depends on the order only where several roots may exist and LibreOffice's own
  * procedure is replayed (its reference date is the first flow as listed, so the corpus matches it).
  *
- * How a rate is chosen — see NOTES.md ("XIRR") for the full reasoning:
+ * How a rate is chosen — see docs/domain.md#xirr for the reasoning:
  *
  * 1. The flows are netted per date and the number of roots r > −1 is bounded with two rules that hold
  *    for sums of real powers: Descartes' rule of signs (at most as many roots as sign changes, same
@@ -57,7 +57,7 @@ const LO_EPS = 1e-10;
 /**
  * LibreOffice also stops when |NPV| ≤ 1e-10 in absolute terms; we stop when |NPV| ≤ 1e-14 of
  * Σ|discounted flows| (rounding-noise level), so that the result does not depend on the currency unit —
- * LibreOffice's own answer can (see NOTES.md).
+ * LibreOffice's own answer can (docs/domain.md#xirr).
  */
 const RESIDUAL_REL = 1e-14;
 const LO_MAX_ITER = 50;

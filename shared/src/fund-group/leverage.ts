@@ -1,7 +1,7 @@
 import { type Basis, fundMoney, type GroupFund, moneyByFund, ratio, type SourceClass, type SourceMoney } from './money.js';
 
 /**
- * The leverage family (放大倍数) of DOMAIN.md "Definitions", as of a date, each on the committed (认缴) and
+ * The leverage family (放大倍数) of docs/domain.md#leverage, as of a date, each on the committed (认缴) and
  * the paid-in (实缴) basis. Every figure carries its numerator and denominator in fen, so a screen or an
  * export shows what it was computed from, and the ratio is taken from the sums, never from rounded parts.
  *

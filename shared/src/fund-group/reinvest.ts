@@ -2,7 +2,7 @@ import { addYears, daysBetween } from '../common/dates.js';
 import type { Basis, ReinvestRule } from './money.js';
 
 /**
- * The local-reinvestment (返投) rule engine. DOMAIN.md:
+ * The local-reinvestment (返投) rule engine (docs/domain.md#local-reinvestment):
  *
  *   completion = Σ (weight × amount invested in qualifying firms) ÷ (k × the mother fund's contribution)
  *

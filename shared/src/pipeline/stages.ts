@@ -1,5 +1,5 @@
 /**
- * Pipeline stages and the state machine that moves a deal between them (DOMAIN.md, "Pipelines").
+ * Pipeline stages and the state machine that moves a deal between them (docs/domain.md#direct-deals).
  *
  * Two pipelines run on the same machinery:
  * - `direct`: a fund's deals — sourced → screening → due diligence → committee → term sheet → closing →

@@ -1,7 +1,7 @@
 /**
  * Reference data from the 2019–2021 action plan (seed): the sector taxonomy (three families, exactly
  * as the plan names them), the "4+X" carriers and districts a firm can sit in, and the enumerations of
- * DOMAIN.md. Codes are stable identifiers stored in the database; labels are for display.
+ * docs/domain.md#vocabulary. Codes are stable identifiers stored in the database; labels are for display.
  */
 export interface Labelled {
   zh: string;

@@ -3,7 +3,7 @@ import { latestCompleteYear } from './progress.js';
 import type { DesignationLevel, TargetMetric } from './reference.js';
 
 /**
- * The plan's figures as of a date (DOMAIN.md "Targets"), from plain data the server loads:
+ * The plan's figures as of a date (docs/domain.md#targets), from plain data the server loads:
  * - leaders and benchmarks: firms with a designation of that level in force on the date (approved on or
  *   before it, not revoked on or before it);
  * - output value: Σ the annual output value, for the latest complete year, of the firms in the portfolio

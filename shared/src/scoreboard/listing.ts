@@ -17,7 +17,7 @@ import {
 } from './reference.js';
 
 /**
- * The STAR Market listing attempt as a pure state machine (DOMAIN.md "Pipelines"):
+ * The STAR Market listing attempt as a pure state machine (docs/domain.md#star-market-listing):
  *
  *   辅导备案 → 辅导验收 → 已受理 → 已问询 → 上市委会议 → 提交注册 → 注册生效 → 发行上市
  *

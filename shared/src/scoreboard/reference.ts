@@ -51,7 +51,7 @@ export const DESIGNATION_CRITERIA = {
 export type DesignationCriterion = keyof typeof DESIGNATION_CRITERIA;
 export const DESIGNATION_CRITERION_CODES = Object.keys(DESIGNATION_CRITERIA) as [DesignationCriterion, ...DesignationCriterion[]];
 
-/** The STAR Market stages in the exchange's order (DOMAIN.md "Pipelines"). */
+/** The STAR Market stages in the exchange's order (docs/domain.md#star-market-listing). */
 export const LISTING_STAGES = {
   tutoring_filed: { zh: '辅导备案', en: 'Tutoring filed' },
   tutoring_accepted: { zh: '辅导验收', en: 'Tutoring accepted' },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import { createDb, type Db } from '@highland/drizzle';
 import { appRouter, createApp, createContext } from '@highland/server';
 import { DEMO_PASSWORD } from '@highland/server/demo/index';
@@ -8,9 +8,13 @@ import { afterEach } from 'vitest';
 import { BASE_DEMO_DB, BASE_EMPTY_DB, TMP_DIR } from './paths.js';
 import { sqldCopyOf, USE_SQLD } from './sqld-db.js';
 
-const opened: Db[] = [];
+const opened: Array<{ db: Db; path: string }> = [];
 afterEach(() => {
-  for (const db of opened.splice(0)) db.$client.close();
+  // Each test's database is closed and deleted after it: a run keeps no more than its bases on disk.
+  for (const { db, path } of opened.splice(0)) {
+    db.$client.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  }
 });
 
 /** A real libSQL database file of its own: a copy of the migrated base (with or without the demo data). */
@@ -24,7 +28,7 @@ export async function testDb(kind: 'demo' | 'empty' = 'demo'): Promise<Db> {
   const path = `${TMP_DIR}/db/${randomUUID()}.db`;
   copyFileSync(kind === 'demo' ? BASE_DEMO_DB : BASE_EMPTY_DB, path);
   const db = await createDb(`file:${path}`);
-  opened.push(db);
+  opened.push({ db, path });
   return db;
 }
 

@@ -16,7 +16,7 @@ import { LIVE_EXIT, LIVE_ROUND } from '../live.js';
  * leverage numerator when that lands (see ADR 040):
  *
  * - mother-fund size = Σ commitments to the mother fund dated on or before the date;
- * - fund-group size = the leverage numerator of DOMAIN.md, "(mother-fund direct investments + Σ sub-fund
+ * - fund-group size = the leverage numerator of docs/domain.md#leverage, "(mother-fund direct investments + Σ sub-fund
  *   sizes)", on the committed basis: Σ commitments to sub-funds and direct-investment vehicles, counted
  *   from the later of their date and the fund's set-up, less the commitments made by other funds of the
  *   group (a fund of funds' money is counted once, in its own size), plus the mother fund's own
