@@ -1,6 +1,6 @@
 import { type Db, migrateDb, user } from '@highland/drizzle';
 import { count } from 'drizzle-orm';
-import { generateOneTimePassword } from './auth/password.js';
+import { generateOneTimePassword } from './password.js';
 import { createUser } from './data/user.js';
 import { seedDemo } from './demo/index.js';
 import type { Logger } from './log.js';

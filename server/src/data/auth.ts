@@ -2,7 +2,7 @@ import { session, user } from '@highland/drizzle';
 import { type ChangePassword, DomainError, type Locale, type SignIn } from '@highland/shared';
 import { eq, lt } from 'drizzle-orm';
 import { mutate } from '../audit.js';
-import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/password.js';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../password.js';
 import { actorOf, newSessionToken } from '../auth/session.js';
 import type { Actor, AppServices } from '../context.js';
 

@@ -2,7 +2,7 @@ import { fund, investor, type Tx, user, userFund, session } from '@highland/driz
 import { DomainError, type Role, type UserCreate, type UserUpdate } from '@highland/shared';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { type AuditRecorder, type MutationContext, mutate } from '../audit.js';
-import { generateOneTimePassword, hashPassword } from '../auth/password.js';
+import { generateOneTimePassword, hashPassword } from '../password.js';
 import type { Db } from '@highland/drizzle';
 
 export interface UserRow {

@@ -12,6 +12,7 @@ import {
   isDomainError,
   type Labelled,
   OWNERSHIP_TYPES,
+  passwordChangePending,
   ROUNDS,
   SECTORS,
   STAGES,
@@ -23,7 +24,7 @@ import type { Context as HonoContext, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { stream } from 'hono/streaming';
 import { z } from 'zod';
-import { loadActor, readCookie, SESSION_COOKIE, sessionIdOf } from '../auth/session.js';
+import { loadActor, passwordChangeRequired, readCookie, SESSION_COOKIE, sessionIdOf } from '../auth/session.js';
 import type { Actor, AppServices } from '../context.js';
 import { checkImport, commitImport, planSummary } from '../data/deal-import.js';
 import { allDeals, countDeals, type DealListRow } from '../data/deal-list.js';
@@ -49,6 +50,7 @@ async function actorOf(s: AppServices, c: C): Promise<Actor | null> {
 async function requireActor(s: AppServices, c: C, roles: Actor['role'][]): Promise<Actor | Response> {
   const actor = await actorOf(s, c);
   if (!actor) return c.json(errorBody(new DomainError('UNAUTHENTICATED', 'auth.required', 'Sign in first.')), 401);
+  if (passwordChangePending(actor)) return c.json(errorBody(passwordChangeRequired()), 403);
   if (!roles.includes(actor.role))
     return c.json(
       errorBody(new DomainError('FORBIDDEN', 'auth.role', `This needs one of the roles: ${roles.join(', ')}.`, { params: { roles: roles.join(', ') } })),

@@ -100,6 +100,7 @@ export const nav: Strings = {
   'zh-CN': {
     overview: '基金群总览',
     funds: '我的基金',
+    allFunds: '基金列表',
     pipeline: '项目储备',
     companies: '企业库',
     selection: '子基金遴选',
@@ -120,6 +121,7 @@ export const nav: Strings = {
   en: {
     overview: 'Fund group overview',
     funds: 'My funds',
+    allFunds: 'Funds',
     pipeline: 'Pipeline',
     companies: 'Companies',
     selection: 'Sub-fund selection',
@@ -149,6 +151,8 @@ export const errors: Strings = {
       badCredentials: '邮箱或密码错误。',
       throttled: '该账户登录失败次数过多，请 {{seconds}} 秒后再试。',
       role: '此操作需要以下角色之一：{{roles}}。',
+      area: '您的账户无权使用这部分功能。',
+      mustChangePassword: '请先在“账户设置”中修改初始密码；修改前只能修改密码或退出登录。',
     },
     scope: {
       fund: '基金 {{fundId}} 不在您的权限范围内。',
@@ -232,6 +236,8 @@ export const errors: Strings = {
       badCredentials: 'The e-mail address or the password is wrong.',
       throttled: 'Too many failed sign-ins for this account. Try again in {{seconds}} s.',
       role: 'This needs one of the roles: {{roles}}.',
+      area: 'Your account has no access to this part of the app.',
+      mustChangePassword: 'Change your password first (on the Account page); until then you can only change it or sign out.',
     },
     scope: {
       fund: 'Fund {{fundId}} is outside your scope.',
