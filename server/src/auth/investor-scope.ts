@@ -1,6 +1,6 @@
-import { auditEvent, commitment, type DbOrTx, investor, userFund } from '@highland/drizzle';
+import { type DbOrTx, investor } from '@highland/drizzle';
 import { canSeeInvestor, readsGroup } from '@highland/shared';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Actor } from '../context.js';
 import { readableFunds } from './scope.js';
 
@@ -16,25 +16,24 @@ export async function visibleInvestors(db: DbOrTx, actor: Actor): Promise<Invest
   if (readsGroup(actor)) return { all: true };
   const funds = await readableFunds(db, actor);
   const readable = funds.all ? null : funds.ids;
+  // Plain SQL names inside the correlated subqueries: the outer row is `investor`.
   const inReadable =
     readable === null
       ? sql<number>`1`
       : readable.length
-        ? sql<number>`EXISTS (SELECT 1 FROM ${commitment} WHERE ${commitment.investorId} = ${investor.id} AND ${inArray(commitment.fundId, readable)})`
+        ? sql<number>`EXISTS (SELECT 1 FROM commitment c WHERE c.investor_id = investor.id AND c.fund_id IN (${sql.join(
+            readable.map((id) => sql`${id}`),
+            sql`, `,
+          )}))`
         : sql<number>`0`;
-  const team = actor.managedFundIds.length
-    ? db
-        .selectDistinct({ userId: userFund.userId })
-        .from(userFund)
-        .where(inArray(userFund.fundId, [...actor.managedFundIds]))
-    : null;
-  const createdByTeam = team
-    ? sql<number>`EXISTS (SELECT 1 FROM ${auditEvent} WHERE ${and(
-        eq(auditEvent.action, 'investor.create'),
-        eq(auditEvent.entity, 'investor'),
-        sql`${auditEvent.entityId} = CAST(${investor.id} AS TEXT)`,
-        inArray(auditEvent.actorUserId, team),
-      )})`
+  const managed = [...actor.managedFundIds];
+  const createdByTeam = managed.length
+    ? sql<number>`EXISTS (SELECT 1 FROM audit_event a WHERE a.action = 'investor.create' AND a.entity = 'investor'
+        AND a.entity_id = CAST(investor.id AS TEXT)
+        AND a.actor_user_id IN (SELECT uf.user_id FROM user_fund uf WHERE uf.fund_id IN (${sql.join(
+          managed.map((id) => sql`${id}`),
+          sql`, `,
+        )})))`
     : sql<number>`0`;
   const rows = await db.select({ id: investor.id, fundId: investor.fundId, inReadable, createdByTeam }).from(investor).orderBy(investor.id);
   const ids = new Set<number>();

@@ -205,7 +205,11 @@ export function canSeeInvestor(p: Principal, investor: InvestorFacts): boolean {
   return p.role === 'lp' && p.investorId === investor.id;
 }
 
-/** An LP reads only its own investor; managers, reviewers and administrators read any. */
+/**
+ * An investor's own records by id (its portal, its statements): an LP only its own; managers, reviewers
+ * and administrators any (what they see of it inside a fund is scoped by canReadFund). Lists of
+ * investor names go through canSeeInvestor.
+ */
 export function canReadInvestor(p: Principal, investorId: number): boolean {
   return p.role !== 'lp' || p.investorId === investorId;
 }
