@@ -1,7 +1,7 @@
 import { type Db, migrateDb, user } from '@highland/drizzle';
 import { count } from 'drizzle-orm';
-import { generateOneTimePassword, hashPassword } from './auth/password.js';
 import { command, systemCaller } from './data/ctx.js';
+import { generateOneTimePassword, hashPassword } from './password.js';
 import { createUser } from './data/user.js';
 import { seedDemo } from './demo/index.js';
 import type { Logger } from './log.js';

@@ -1,7 +1,8 @@
-import { type DomainErrorCode, DomainError, type FieldIssue, type Role } from '@highland/shared';
+import { type Area, canCall, canSee, type DomainErrorCode, DomainError, type FieldIssue, type Principal, type Role } from '@highland/shared';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
+import { passwordChangeRequired } from './auth/session.js';
 import type { Actor, Context } from './context.js';
 
 /** The one table from domain error codes to tRPC (and so HTTP) codes. */
@@ -78,19 +79,43 @@ export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(domainErrors);
 
-/** Signed in; `ctx.actor` is non-null below this. */
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+/**
+ * Signed in; `ctx.actor` is non-null below this. Someone whose password must still be changed (a new
+ * account, a reset) reaches only `auth.changePassword` and `auth.signOut` here (and `auth.me`, which is
+ * public): every other procedure answers FORBIDDEN `auth.mustChangePassword` (canCall, ADR 044).
+ */
+export const authedProcedure = publicProcedure.use(({ ctx, path, next }) => {
   if (!ctx.actor) throw new DomainError('UNAUTHENTICATED', 'auth.required', 'Sign in first.');
+  if (!canCall(ctx.actor, path)) throw passwordChangeRequired();
   return next({ ctx: { ...ctx, actor: ctx.actor as Actor } });
 });
 
-/** Signed in with one of `roles`. Finer scoping (which funds, which investor) is in auth/scope.ts. */
+/**
+ * Signed in with one of `roles`. Finer scoping (which funds, which investor) is in auth/scope.ts.
+ * Prefer areaProcedure or gateProcedure, which take the rule from shared/src/auth/policy.ts.
+ */
 export function roleProcedure(...roles: Role[]) {
   return authedProcedure.use(({ ctx, next }) => {
     if (!roles.includes(ctx.actor.role))
       throw new DomainError('FORBIDDEN', 'auth.role', `This needs one of the roles: ${roles.join(', ')}.`, {
         params: { roles: roles.join(', ') },
       });
+    return next();
+  });
+}
+
+/** Signed in and allowed to open `area` of the app (canSee): the gate of the queries behind that area's pages. */
+export function areaProcedure(area: Area) {
+  return gateProcedure((p) => canSee(p, area), area);
+}
+
+/**
+ * Signed in and passing `allowed`, a predicate of shared/src/auth/policy.ts (canAdminister, canWritePlan,
+ * writesBooks, readsGroup, …); `what` names the gate in the refusal.
+ */
+export function gateProcedure(allowed: (p: Principal) => boolean, what = allowed.name || 'gate') {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!allowed(ctx.actor)) throw new DomainError('FORBIDDEN', 'auth.area', `Your account has no access to this (${what}).`, { params: { area: what } });
     return next();
   });
 }

@@ -23,6 +23,7 @@ describe('each demo role signs in and sees its own navigation', () => {
       landing: '/overview',
       nav: [
         '基金群总览',
+        '基金列表',
         '投后与业绩',
         '项目储备',
         '企业库',
@@ -68,7 +69,12 @@ describe('each demo role signs in and sees its own navigation', () => {
       landing: '/admin/users',
       nav: [
         '基金群总览',
+        '基金列表',
         '投后与业绩',
+        '项目储备',
+        '企业库',
+        '子基金遴选',
+        '跨基金重叠',
         '目标完成情况',
         '龙头与标杆企业',
         '科创板上市',
@@ -114,6 +120,7 @@ describe('the shell', () => {
     expect({ navEn, afterReload: await navLabels(p) }).toEqual({
       navEn: [
         'Fund group overview',
+        'Funds',
         'Portfolio & performance',
         'Pipeline',
         'Companies',
@@ -128,6 +135,7 @@ describe('the shell', () => {
       ],
       afterReload: [
         'Fund group overview',
+        'Funds',
         'Portfolio & performance',
         'Pipeline',
         'Companies',

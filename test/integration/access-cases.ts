@@ -1,11 +1,15 @@
 import type { Db } from '@highland/drizzle';
-import { company, deal, fund, investor, savedView, user } from '@highland/drizzle';
+import { company, deal, fund, investor, savedView, user, userFund } from '@highland/drizzle';
 import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
 import { freshUscc } from './helpers/pipeline.js';
 import { loadPlanFixture, type PlanFixture } from './plan-fixture.js';
 
-/** Who calls: no session, or one of the demo accounts. */
-export const IDENTITIES = ['anonymous', 'admin', 'government', 'gp', 'fof', 'lp'] as const;
+/**
+ * Who calls: no session, or one of the demo accounts; `pending` is a mother-fund manager whose one-time
+ * password has not been changed yet (made by ensurePendingAccount): it may only ask who it is, change the password
+ * and sign out (issue 15, ADR 044).
+ */
+export const IDENTITIES = ['anonymous', 'admin', 'government', 'gp', 'fof', 'lp', 'pending'] as const;
 export type Identity = (typeof IDENTITIES)[number];
 export const EMAIL: Record<Exclude<Identity, 'anonymous'>, string> = {
   admin: 'admin@demo.highland',
@@ -13,6 +17,7 @@ export const EMAIL: Record<Exclude<Identity, 'anonymous'>, string> = {
   gp: 'gp@demo.highland',
   fof: 'fof@demo.highland',
   lp: 'lp@demo.highland',
+  pending: 'pending.fof@demo.highland',
 };
 
 /** Ids from the demo data that inputs refer to. */
@@ -183,6 +188,22 @@ export async function loadFixture(db: Db): Promise<Fixture> {
   };
 }
 
+/**
+ * The `pending` identity: a second manager of the mother fund (so it could do nearly everything) whose
+ * password must be changed; its password is the demo one. Made on first use by the role test (the other
+ * tests' databases do not get it). Test set-up, outside the app's write path.
+ */
+export async function ensurePendingAccount(db: Db): Promise<void> {
+  const fof = (await db.select().from(user).where(eq(user.email, EMAIL.fof)))[0];
+  if (!fof || (await db.select({ id: user.id }).from(user).where(eq(user.email, EMAIL.pending))).length) return;
+  const [row] = await db
+    .insert(user)
+    .values({ ...fof, id: undefined, email: EMAIL.pending, name: '待改密管理人', mustChangePassword: true })
+    .returning({ id: user.id });
+  const funds = await db.select({ fundId: userFund.fundId }).from(userFund).where(eq(userFund.userId, fof.id));
+  if (row && funds.length) await db.insert(userFund).values(funds.map((f) => ({ userId: row.id, fundId: f.fundId })));
+}
+
 export interface AccessCase {
   /** Who must get through (everyone else must be refused with UNAUTHORIZED or FORBIDDEN). */
   allowed: readonly Identity[];
@@ -248,8 +269,8 @@ export const ACCESS_CASES: Record<string, AccessCase> = {
   'system.info': { allowed: everyone },
   'auth.me': { allowed: everyone },
   'auth.signIn': { allowed: everyone, input: () => ({ email: EMAIL.government, password: 'demo-highland-2026' }) },
-  'auth.signOut': { allowed: signedIn },
-  'auth.changePassword': { allowed: signedIn, input: () => ({ currentPassword: 'demo-highland-2026', newPassword: 'a-new-password-2027' }) },
+  'auth.signOut': { allowed: [...signedIn, 'pending'] },
+  'auth.changePassword': { allowed: [...signedIn, 'pending'], input: () => ({ currentPassword: 'demo-highland-2026', newPassword: 'a-new-password-2027' }) },
   'auth.setLocale': { allowed: signedIn, input: () => ({ locale: 'en' }) },
   'user.list': { allowed: ['admin'] },
   'user.formOptions': { allowed: ['admin'] },

@@ -215,3 +215,75 @@ describe('the HTTP surface', () => {
     });
   });
 });
+
+describe('a password that must be changed, enforced by the server (issue 15)', () => {
+  const FOF = 'fof@demo.highland';
+
+  /** The administrator resets fof@'s password over HTTP; fof@ signs in with the one-time password it got. */
+  async function resetAndSignIn(h: Awaited<ReturnType<typeof harness>>) {
+    const admin = await h.cookieFor('admin@demo.highland');
+    const fofId = (await h.db.select({ id: user.id }).from(user).where(eq(user.email, FOF)))[0]?.id;
+    const reset = await body(await h.http('user.resetPassword', { cookie: admin, input: { id: fofId } }));
+    const oneTime = (reset.result?.data as { oneTimePassword: string } | undefined)?.oneTimePassword ?? '';
+    return { cookie: await h.cookieFor(FOF, oneTime), oneTime };
+  }
+
+  it('answers `me` (flagged), and refuses every other procedure and file route with a stable key until it is changed', async () => {
+    const h = await harness();
+    const { cookie } = await resetAndSignIn(h);
+    const me = await body(await h.http('auth.me', { cookie }));
+    const refused = async (path: string, input?: unknown) => {
+      const r = await body(await h.http(path, { cookie, input }));
+      return { status: r.error?.data.httpStatus, key: r.error?.data.domain?.key, message: r.error?.message };
+    };
+    const expected = {
+      status: 403,
+      key: 'auth.mustChangePassword',
+      message: 'Change your password first (on the Account page); until then only changing it and signing out are allowed.',
+    };
+    const exportRes = await h.app.request('/api/export/deals?format=csv', { headers: { cookie } });
+    const exportBody = (await exportRes.json()) as { error: { key: string } };
+    expect({
+      me: (me.result?.data as { email: string; mustChangePassword: boolean }) ?? null,
+      overview: await refused('group.overview', {}),
+      funds: await refused('group.funds', {}),
+      investorOptions: await refused('fund.investorOptions'),
+      setLocale: await refused('auth.setLocale', { locale: 'en' }),
+      commit: await refused('ledger.createInvestor', { nameZh: '某公司', nameEn: 'Some Co.', sourceType: 'private' }),
+      export: { status: exportRes.status, key: exportBody.error.key },
+    }).toEqual({
+      me: expect.objectContaining({ email: FOF, mustChangePassword: true }),
+      overview: expected,
+      funds: expected,
+      investorOptions: expected,
+      setLocale: expected,
+      commit: expected,
+      export: { status: 403, key: 'auth.mustChangePassword' },
+    });
+  });
+
+  it('changing the password opens the app again, in the same session', async () => {
+    const h = await harness();
+    const { cookie, oneTime } = await resetAndSignIn(h);
+    const changed = await h.http('auth.changePassword', { cookie, input: { currentPassword: oneTime, newPassword: 'a-new-password-2027' } });
+    const funds = await h.http('group.funds', { cookie, input: {} });
+    const me = await body(await h.http('auth.me', { cookie }));
+    expect({
+      changed: changed.status,
+      funds: funds.status,
+      must: (me.result?.data as { mustChangePassword: boolean } | undefined)?.mustChangePassword,
+    }).toEqual({
+      changed: 200,
+      funds: 200,
+      must: false,
+    });
+  });
+
+  it('signing out is allowed before the change', async () => {
+    const h = await harness();
+    const { cookie } = await resetAndSignIn(h);
+    const out = await h.http('auth.signOut', { cookie });
+    const me = await body(await h.http('auth.me', { cookie }));
+    expect({ out: out.status, me: me.result?.data ?? null }).toEqual({ out: 200, me: null });
+  });
+});

@@ -1,15 +1,17 @@
 import { fund, investor } from '@highland/drizzle';
 import { eq } from 'drizzle-orm';
 import { appRouter, createContext } from '@highland/server';
+import { DomainError } from '@highland/shared';
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
-import { ACCESS_CASES, EMAIL, type Fixture, IDENTITIES, type Identity, loadFixture } from './access-cases.js';
+import { ACCESS_CASES, EMAIL, ensurePendingAccount, type Fixture, IDENTITIES, type Identity, loadFixture } from './access-cases.js';
 import { type Harness, harness, PROCEDURES } from './helpers/harness.js';
 import { auditCount, seedSession } from './helpers/sessions.js';
 
 const procedures = PROCEDURES;
 
 async function callAs(h: Harness, who: Identity, path: string, input: unknown) {
+  if (who === 'pending') await ensurePendingAccount(h.db);
   const cookie = who === 'anonymous' ? null : await seedSession(h.db, EMAIL[who]);
   const ctx = await createContext(h.services, new Request('http://test/', { headers: cookie ? { cookie } : {} }), new Headers(), `role-test:${who}`);
   const caller = appRouter.createCaller(ctx) as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>;
@@ -36,13 +38,24 @@ describe('every procedure refuses every role that must not reach it', () => {
         const fx: Fixture = isMutation || !shared ? await loadFixture(h.db) : shared.fx;
         if (!isMutation && !shared) shared = { h, fx };
         const before = await auditCount(h.db);
+        let key: string | null = null;
         const outcome = await callAs(h, who, path, c.input?.(fx)).then(
           () => 'ok' as const,
-          (e: unknown) => (e instanceof TRPCError ? e.code : `threw ${String(e)}`),
+          (e: unknown) => {
+            if (e instanceof TRPCError && e.cause instanceof DomainError) key = e.cause.key;
+            return e instanceof TRPCError ? e.code : `threw ${String(e)}`;
+          },
         );
         if (c.allowed.includes(who)) {
           expect(outcome, `${who} should reach ${path}`).toBe('ok');
           if (isMutation) expect(await auditCount(h.db), `${path} by ${who} must leave an audit event`).toBeGreaterThan(before);
+        } else if (who === 'pending') {
+          // Refused for the password before any other rule is looked at: the same answer everywhere.
+          expect({ outcome, key }, `pending must be refused ${path} until the password is changed`).toEqual({
+            outcome: 'FORBIDDEN',
+            key: 'auth.mustChangePassword',
+          });
+          expect(await auditCount(h.db), `a refused ${path} must write nothing`).toBe(before);
         } else {
           expect(refusedCodes, `${who} must be refused ${path} (got ${outcome})`).toContain(outcome);
           expect(await auditCount(h.db), `a refused ${path} must write nothing`).toBe(before);

@@ -1,6 +1,6 @@
 import { commitment, company, type Db, fund, investment, investmentExit, investor, kpiSnapshot, ledgerEntry, user, userFund } from '@highland/drizzle';
-import { hashPassword } from '@highland/server/auth/password';
 import { readCtx, systemCaller } from '@highland/server/data/ctx';
+import { hashPassword } from '@highland/server/password';
 import { groupOverview } from '@highland/server/data/fund-group';
 import { planFundFigures } from '@highland/server/data/plan/books';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type DbOrTx, fund, session, user, userFund } from '@highland/drizzle';
+import { DomainError } from '@highland/shared';
 import { and, eq, gt } from 'drizzle-orm';
 import type { Actor } from '../context.js';
 
@@ -76,4 +77,16 @@ export async function actorOf(db: DbOrTx, row: Omit<Actor, 'managedFundIds' | 'm
     locale: row.locale,
     mustChangePassword: row.mustChangePassword,
   };
+}
+
+/**
+ * The refusal for someone whose one-time password has not been changed yet (canCall in
+ * shared/src/auth/policy.ts): every procedure and file route but changing it, `auth.me` and signing out.
+ */
+export function passwordChangeRequired(): DomainError {
+  return new DomainError(
+    'FORBIDDEN',
+    'auth.mustChangePassword',
+    'Change your password first (on the Account page); until then only changing it and signing out are allowed.',
+  );
 }

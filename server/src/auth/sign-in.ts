@@ -3,7 +3,7 @@ import { type ChangePassword, DomainError, type Locale, type SignIn } from '@hig
 import { eq, lt } from 'drizzle-orm';
 import { mutate } from '../audit.js';
 import type { Actor, AppServices } from '../context.js';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../password.js';
 import type { LimitRule } from './rate-limit.js';
 import { actorOf, newSessionToken } from './session.js';
 

@@ -1,6 +1,6 @@
 import { type Tx, user, userFund } from '@highland/drizzle';
 import type { Role } from '@highland/shared';
-import { hashPassword } from '../auth/password.js';
+import { hashPassword } from '../password.js';
 
 export const DEMO_PASSWORD = 'demo-highland-2026';
 

@@ -19,7 +19,7 @@ import {
   type Zone,
 } from '@highland/shared';
 import { eq, inArray, sql } from 'drizzle-orm';
-import { hashPassword } from '../auth/password.js';
+import { hashPassword } from '../password.js';
 import { bulkInsert } from '../data/bulk.js';
 import { indexCompanies, indexDealTexts } from '../data/search.js';
 import { CompanyNamer, personName } from './company-names.js';

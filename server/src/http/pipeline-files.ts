@@ -13,6 +13,7 @@ import {
   isDomainError,
   type Labelled,
   OWNERSHIP_TYPES,
+  passwordChangePending,
   ROUNDS,
   SECTORS,
   STAGES,
@@ -24,7 +25,7 @@ import type { Context as HonoContext, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { stream } from 'hono/streaming';
 import { z } from 'zod';
-import { loadActor, readCookie, SESSION_COOKIE, sessionIdOf } from '../auth/session.js';
+import { loadActor, passwordChangeRequired, readCookie, SESSION_COOKIE, sessionIdOf } from '../auth/session.js';
 import { assertFundWritable } from '../auth/scope.js';
 import { type Actor, type AppServices, callerOf } from '../context.js';
 import { command, query, readCtx } from '../data/ctx.js';
@@ -52,6 +53,7 @@ async function actorOf(s: AppServices, c: C): Promise<Actor | null> {
 async function requireActor(s: AppServices, c: C, roles: Actor['role'][]): Promise<Actor | Response> {
   const actor = await actorOf(s, c);
   if (!actor) return c.json(errorBody(new DomainError('UNAUTHENTICATED', 'auth.required', 'Sign in first.')), 401);
+  if (passwordChangePending(actor)) return c.json(errorBody(passwordChangeRequired()), 403);
   if (!roles.includes(actor.role))
     return c.json(
       errorBody(new DomainError('FORBIDDEN', 'auth.role', `This needs one of the roles: ${roles.join(', ')}.`, { params: { roles: roles.join(', ') } })),

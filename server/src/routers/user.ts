@@ -1,11 +1,11 @@
-import { IdSchema, UserCreateSchema, UserUpdateSchema } from '@highland/shared';
+import { canAdminister, IdSchema, UserCreateSchema, UserUpdateSchema } from '@highland/shared';
 import { z } from 'zod';
-import { generateOneTimePassword, hashPassword } from '../auth/password.js';
+import { generateOneTimePassword, hashPassword } from '../password.js';
 import { command, query } from '../data/ctx.js';
 import { createUser, listUsers, resetPassword, updateUser, userFormOptions } from '../data/user.js';
-import { roleProcedure, router } from '../trpc.js';
+import { gateProcedure, router } from '../trpc.js';
 
-const adminProcedure = roleProcedure('admin');
+const adminProcedure = gateProcedure(canAdminister);
 
 export const userRouter = router({
   list: adminProcedure.query(({ ctx }) => query(ctx, listUsers)),

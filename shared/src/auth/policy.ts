@@ -1,16 +1,29 @@
 import type { Role } from './roles.js';
 
 /**
- * Who may see and do what: the one source of the rules (docs/domain.md, "Who uses it"). The server's
- * auth layer enforces these predicates; the web's navigation, route guards and buttons call the same
- * ones. No other file decides on a role by itself.
+ * Who may see and do what: the one source of the rules (docs/domain.md, "Who uses it"; ADR 044). The
+ * server's auth layer (server/src/auth/scope.ts, the procedure gates of server/src/trpc.ts) enforces these
+ * predicates; the web's navigation, route guards and buttons call the same ones. No other file decides on
+ * a role by itself. policy.test.ts holds every predicate against every kind of principal.
  *
- * - admin: accounts and reference data; reads every fund, edits no fund's books.
+ * - admin: accounts and reference data; reads every fund and every area a reviewer reads (the audit trail
+ *   holds every change anyway), edits no fund's books; creates and edits funds.
  * - government: reads everything, edits no fund's books.
  * - manager: reads the funds they manage and every fund below them; writes the books of the funds they
  *   manage; a manager of the mother fund also reads group-wide figures and records commitments and fund
  *   settings for the funds below it.
  * - lp: reads only its own investor's commitments and the funds it is in.
+ * - anyone whose password must be changed (a new account, a reset): only the account page until it is
+ *   changed; the server answers only `auth.me`, `auth.changePassword` and `auth.signOut`.
+ *
+ * Decisions where the web and the server used to disagree (ADR 044):
+ * - The navigation shows exactly the areas `canSee` opens, so a page never hides what its route and the
+ *   server allow: administrators see the pipeline, companies, selection and overlap (read only), as the
+ *   server always let them; reviewers and administrators get the funds list (the server and the route
+ *   always allowed it, only the navigation hid it).
+ * - Selection and overlap are group-wide views: `readsGroup`, the same rule as the server's group check.
+ * - A sub-fund manager sees the names of the investors in funds they read, of the group's own funds, and
+ *   of the investors their funds' managers created; not every investor of the group (`canSeeInvestor`).
  */
 export interface Principal {
   role: Role;
@@ -20,6 +33,8 @@ export interface Principal {
   managedFundIds: readonly number[];
   /** A manager of the mother fund. */
   managesMotherFund: boolean;
+  /** A new or reset password not yet changed: nothing but the account page until it is. */
+  mustChangePassword?: boolean;
 }
 
 /** The parts of the app a person can open; each is a navigation entry and a route guard. */
@@ -47,6 +62,19 @@ const isManager = (p: Principal): boolean => p.role === 'manager';
 const isReviewer = (p: Principal): boolean => p.role === 'government';
 const isAdmin = (p: Principal): boolean => p.role === 'admin';
 
+/** The one-time password has not been changed yet. */
+export function passwordChangePending(p: Principal): boolean {
+  return p.mustChangePassword === true;
+}
+
+/** The procedures someone whose password must be changed may still call: who am I, change it, sign out. */
+export const PASSWORD_CHANGE_PROCEDURES = ['auth.me', 'auth.changePassword', 'auth.signOut'] as const;
+
+/** Whether `p` may call the API procedure at `path` at all ('fund.detail'); finer rules are checked by the procedure. */
+export function canCall(p: Principal, path: string): boolean {
+  return !passwordChangePending(p) || (PASSWORD_CHANGE_PROCEDURES as readonly string[]).includes(path);
+}
+
 /** Group-wide figures (every sub-fund's size, leverage, flags): reviewers, administrators, the mother fund's managers. */
 export function readsGroup(p: Principal): boolean {
   return isAdmin(p) || isReviewer(p) || (isManager(p) && p.managesMotherFund);
@@ -54,12 +82,12 @@ export function readsGroup(p: Principal): boolean {
 
 /** Whether `p` may open an area of the app at all (what is inside is scoped further by the server). */
 export function canSee(p: Principal, area: Area): boolean {
+  if (passwordChangePending(p)) return false;
   switch (area) {
     case 'overview':
     case 'scoreboard':
       return readsGroup(p);
     case 'funds':
-      return p.role !== 'lp';
     case 'performance':
     case 'designations':
     case 'listings':
@@ -72,7 +100,7 @@ export function canSee(p: Principal, area: Area): boolean {
       return isManager(p) || isReviewer(p) || isAdmin(p);
     case 'selection':
     case 'overlap':
-      return isReviewer(p) || (isManager(p) && p.managesMotherFund);
+      return readsGroup(p);
     case 'users':
     case 'programmes':
     case 'benchmarks':
@@ -87,13 +115,26 @@ export function canEditFunds(p: Principal): boolean {
   return isAdmin(p) || (isManager(p) && p.managesMotherFund);
 }
 
+/** Every fund, whatever its place in the group: reviewers and administrators. */
+export function readsEveryFund(p: Principal): boolean {
+  return isAdmin(p) || isReviewer(p);
+}
+
+/**
+ * One fund's settings are edited by an administrator, or by a manager of the mother fund for a fund it
+ * reads (itself and every fund below it). `fundPath` as in canReadFund.
+ */
+export function canEditFund(p: Principal, fundPath: readonly number[]): boolean {
+  return isAdmin(p) || (canEditFunds(p) && canReadFund(p, fundPath));
+}
+
 /**
  * A fund is read by reviewers and administrators; by a manager of it or of a fund above it; by an LP that
  * has committed to it. `fundPath` is the fund's id followed by its ancestors' ids (parent first);
  * `investorFundIds` the funds the LP's investor has committed to.
  */
 export function canReadFund(p: Principal, fundPath: readonly number[], investorFundIds: readonly number[] = []): boolean {
-  if (isAdmin(p) || isReviewer(p)) return true;
+  if (readsEveryFund(p)) return true;
   if (isManager(p)) return fundPath.some((id) => p.managedFundIds.includes(id));
   const fundId = fundPath[0];
   return p.role === 'lp' && p.investorId !== null && fundId !== undefined && investorFundIds.includes(fundId);
@@ -120,12 +161,55 @@ export function canReviewFund(p: Principal, fundPath: readonly number[]): boolea
   return isManager(p) && fundPath.some((id) => p.managedFundIds.includes(id));
 }
 
+/** Whether `p` manages any fund, so has books to write (deal imports, a fund's actions). */
+export function writesBooks(p: Principal): boolean {
+  return isManager(p) && p.managedFundIds.length > 0;
+}
+
 /** Plan records a fund manager keeps (designation proposals, listing attempts, policy support): managers. */
 export function canWritePlan(p: Principal): boolean {
   return isManager(p);
 }
 
-/** An LP reads only its own investor; managers, reviewers and administrators read any. */
+/** Every portfolio firm's plan records (designations, listings, support) are read by group readers; a sub-fund's manager reads their own funds' firms. */
+export function readsAllFirms(p: Principal): boolean {
+  return readsGroup(p);
+}
+
+/** Designations are reviewed and revoked by the mother fund's managers only (never by the nominator's fund). */
+export function canReviewDesignations(p: Principal): boolean {
+  return isManager(p) && p.managesMotherFund;
+}
+
+/** What the server knows about an investor when deciding whether `p` may see its name in a list. */
+export interface InvestorFacts {
+  id: number;
+  /** The investor is one of the group's own funds (the mother fund committing to a sub-fund): its name is the fund's. */
+  isGroupFund: boolean;
+  /** It has committed to a fund `p` reads. */
+  inReadableFund: boolean;
+  /** It was created by `p` or by another manager of a fund `p` manages (a new LP not yet committed). */
+  createdByTeam: boolean;
+}
+
+/**
+ * Whose name `p` may see in an investor list (the commitment form's picker): group readers every
+ * investor; a sub-fund's manager the investors of the funds they read, the group's own funds and the
+ * investors their team created (not the whole group's LP list: another fund's LPs are that fund's
+ * relationships, and individuals among them are personal data); an LP only itself and the group's funds.
+ */
+export function canSeeInvestor(p: Principal, investor: InvestorFacts): boolean {
+  if (readsGroup(p)) return true;
+  if (investor.isGroupFund) return true;
+  if (isManager(p)) return investor.inReadableFund || investor.createdByTeam;
+  return p.role === 'lp' && p.investorId === investor.id;
+}
+
+/**
+ * An investor's own records by id (its portal, its statements): an LP only its own; managers, reviewers
+ * and administrators any (what they see of it inside a fund is scoped by canReadFund). Lists of
+ * investor names go through canSeeInvestor.
+ */
 export function canReadInvestor(p: Principal, investorId: number): boolean {
   return p.role !== 'lp' || p.investorId === investorId;
 }
@@ -137,6 +221,7 @@ export function canAdminister(p: Principal): boolean {
 
 /** Where a person lands after signing in. */
 export function homePath(p: Principal): string {
+  if (passwordChangePending(p)) return '/account';
   switch (p.role) {
     case 'lp':
       return '/portfolio';

@@ -1,9 +1,6 @@
 /**
- * Roles and what each may do (docs/domain.md#who-uses-it). Enforced on the server only.
- * - admin: accounts and reference data; reads everything.
- * - government: reads everything, edits no fund's books.
- * - manager: reads and edits the funds they manage (and reads the sub-funds under them).
- * - lp: reads only its own investor's commitments and the funds it is in.
+ * The four roles and their names. What each may see and do is decided by the predicates of policy.ts
+ * (the one permission source, ADR 044), enforced by the server's auth layer and used by the web.
  */
 export const ROLES = {
   admin: { zh: '系统管理员', en: 'Administrator' },

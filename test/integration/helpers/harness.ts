@@ -8,12 +8,13 @@ import { afterEach } from 'vitest';
 import { BASE_DEMO_DB, BASE_EMPTY_DB, TMP_DIR } from './paths.js';
 import { sqldCopyOf, USE_SQLD } from './sqld-db.js';
 
-const opened: Array<{ db: Db; path: string }> = [];
+const opened: Array<{ db: Db; path: string | null }> = [];
 afterEach(() => {
   // Each test's database is closed and deleted after it: a run keeps no more than its bases on disk.
   for (const { db, path } of opened.splice(0)) {
     db.$client.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+    // A database served by sqld is removed with its server (helpers/sqld-db.ts).
+    if (path !== null) for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
   }
 });
 
@@ -22,7 +23,7 @@ export async function testDb(kind: 'demo' | 'empty' = 'demo'): Promise<Db> {
   // `pnpm test:sqld`: the same copy, served by its own sqld (helpers/sqld-db.ts).
   if (USE_SQLD) {
     const served = await createDb(await sqldCopyOf(kind === 'demo' ? BASE_DEMO_DB : BASE_EMPTY_DB));
-    opened.push(served);
+    opened.push({ db: served, path: null });
     return served;
   }
   const path = `${TMP_DIR}/db/${randomUUID()}.db`;

@@ -100,6 +100,7 @@ export const nav: Strings = {
   'zh-CN': {
     overview: '基金群总览',
     funds: '我的基金',
+    allFunds: '基金列表',
     pipeline: '项目储备',
     companies: '企业库',
     selection: '子基金遴选',
@@ -120,6 +121,7 @@ export const nav: Strings = {
   en: {
     overview: 'Fund group overview',
     funds: 'My funds',
+    allFunds: 'Funds',
     pipeline: 'Pipeline',
     companies: 'Companies',
     selection: 'Sub-fund selection',
@@ -152,6 +154,8 @@ export const errors: Strings = {
       throttledIp: '您所在网络地址登录失败次数过多，请 {{seconds}} 秒后再试。',
       throttledGlobal: '服务器近期登录失败次数过多，请 {{seconds}} 秒后再试。',
       role: '此操作需要以下角色之一：{{roles}}。',
+      area: '您的账户无权使用这部分功能。',
+      mustChangePassword: '请先在“账户设置”中修改初始密码；修改前只能修改密码或退出登录。',
     },
     scope: {
       fund: '基金 {{fundId}} 不在您的权限范围内。',
@@ -238,6 +242,8 @@ export const errors: Strings = {
       throttledIp: 'Too many failed sign-ins from your network address. Try again in {{seconds}} s.',
       throttledGlobal: 'Too many failed sign-ins on this server just now. Try again in {{seconds}} s.',
       role: 'This needs one of the roles: {{roles}}.',
+      area: 'Your account has no access to this part of the app.',
+      mustChangePassword: 'Change your password first (on the Account page); until then you can only change it or sign out.',
     },
     scope: {
       fund: 'Fund {{fundId}} is outside your scope.',

@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSignOut } from '../lib/session.js';
 import { LanguageSwitch } from '../components/ui/language-switch.js';
-import { NAV_SECTIONS, type NavItem, navItems } from './nav.js';
+import { NAV_SECTIONS, type NavItem, visibleNavItems } from './nav.js';
 
 const roleColor: Record<Actor['role'], string> = { admin: 'purple', government: 'red', manager: 'blue', lp: 'green' };
 
@@ -15,7 +15,7 @@ const roleColor: Record<Actor['role'], string> = { admin: 'purple', government: 
 export function AppShell(props: { actor: Actor; children: ReactNode }) {
   const { t } = useTranslation();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
-  const items = navItems().filter((i) => i.visible(props.actor));
+  const items = visibleNavItems(props.actor);
   const selected = items.find((i) => pathname === i.path || pathname.startsWith(`${i.path}/`))?.path;
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -17,7 +17,7 @@ import {
   TrophyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import type { Actor } from '@highland/server';
+import { type Area, canSee, type Principal, readsEveryFund } from '@highland/shared';
 import type { ReactNode } from 'react';
 
 /** Sections of the navigation, shown as headed groups when a role has many pages. */
@@ -30,58 +30,42 @@ export interface NavItem {
   /** Key in the `nav` namespace. */
   label: string;
   icon: ReactNode;
-  visible: (actor: Actor) => boolean;
+  /** The area of the app the entry opens (canSee decides); none for the account page, which everyone has. */
+  area: Area | null;
 }
 
+/** An entry before it is shown: its label may depend on who looks. */
+type NavEntry = Omit<NavItem, 'label'> & { label: string | ((p: Principal) => string) };
+
 /**
- * The navigation, by role: government — overview, pipelines (read), selection, overlap; manager — my
- * funds, pipeline, companies (and the overview, selection and overlap for the mother fund's managers);
- * LP — my portfolio; admin — users and audit. The server enforces the same rules.
+ * The navigation: one entry per area of the app, shown to exactly those `canSee` lets open it
+ * (shared/src/auth/policy.ts, ADR 044), the same rule as the route guards and the server.
  */
-export function navItems(): NavItem[] {
+export function navItems(): NavEntry[] {
   return [
-    {
-      path: '/overview',
-      section: 'group',
-      label: 'overview',
-      icon: <DashboardOutlined />,
-      visible: (a) => a.role === 'government' || a.role === 'admin' || a.managesMotherFund,
-    },
-    { path: '/funds', section: 'group', label: 'funds', icon: <FundOutlined />, visible: (a) => a.role === 'manager' },
-    { path: '/performance', section: 'group', label: 'performance', icon: <AreaChartOutlined />, visible: (a) => a.role !== 'lp' },
-    { path: '/portfolio', section: 'group', label: 'portfolio', icon: <PieChartOutlined />, visible: (a) => a.role === 'lp' },
-    { path: '/pipeline', section: 'deals', label: 'pipeline', icon: <ProjectOutlined />, visible: (a) => a.role === 'manager' || a.role === 'government' },
-    { path: '/companies', section: 'deals', label: 'companies', icon: <BankOutlined />, visible: (a) => a.role === 'manager' || a.role === 'government' },
-    { path: '/selection', section: 'deals', label: 'selection', icon: <SolutionOutlined />, visible: (a) => a.role === 'government' || a.managesMotherFund },
-    { path: '/overlap', section: 'deals', label: 'overlap', icon: <NodeIndexOutlined />, visible: (a) => a.role === 'government' || a.managesMotherFund },
-    {
-      path: '/scoreboard',
-      section: 'plan',
-      label: 'scoreboard',
-      icon: <AimOutlined />,
-      visible: (a) => a.role === 'government' || a.role === 'admin' || a.managesMotherFund,
-    },
-    { path: '/designations', section: 'plan', label: 'designations', icon: <TrophyOutlined />, visible: (a) => a.role !== 'lp' },
-    { path: '/listings', section: 'plan', label: 'listings', icon: <RiseOutlined />, visible: (a) => a.role !== 'lp' },
-    { path: '/support', section: 'plan', label: 'support', icon: <GiftOutlined />, visible: (a) => a.role !== 'lp' },
-    { path: '/admin/users', section: 'system', label: 'users', icon: <TeamOutlined />, visible: (a) => a.role === 'admin' },
-    { path: '/admin/programmes', section: 'system', label: 'programmes', icon: <FlagOutlined />, visible: (a) => a.role === 'admin' },
-    { path: '/admin/benchmarks', section: 'system', label: 'benchmarks', icon: <StockOutlined />, visible: (a) => a.role === 'admin' },
-    { path: '/audit', section: 'system', label: 'audit', icon: <AuditOutlined />, visible: (a) => a.role === 'admin' || a.role === 'government' },
-    { path: '/account', section: 'system', label: 'account', icon: <UserOutlined />, visible: () => true },
+    { path: '/overview', section: 'group', label: 'overview', icon: <DashboardOutlined />, area: 'overview' },
+    { path: '/funds', section: 'group', label: (p) => (readsEveryFund(p) ? 'allFunds' : 'funds'), icon: <FundOutlined />, area: 'funds' },
+    { path: '/performance', section: 'group', label: 'performance', icon: <AreaChartOutlined />, area: 'performance' },
+    { path: '/portfolio', section: 'group', label: 'portfolio', icon: <PieChartOutlined />, area: 'portfolio' },
+    { path: '/pipeline', section: 'deals', label: 'pipeline', icon: <ProjectOutlined />, area: 'pipeline' },
+    { path: '/companies', section: 'deals', label: 'companies', icon: <BankOutlined />, area: 'companies' },
+    { path: '/selection', section: 'deals', label: 'selection', icon: <SolutionOutlined />, area: 'selection' },
+    { path: '/overlap', section: 'deals', label: 'overlap', icon: <NodeIndexOutlined />, area: 'overlap' },
+    { path: '/scoreboard', section: 'plan', label: 'scoreboard', icon: <AimOutlined />, area: 'scoreboard' },
+    { path: '/designations', section: 'plan', label: 'designations', icon: <TrophyOutlined />, area: 'designations' },
+    { path: '/listings', section: 'plan', label: 'listings', icon: <RiseOutlined />, area: 'listings' },
+    { path: '/support', section: 'plan', label: 'support', icon: <GiftOutlined />, area: 'support' },
+    { path: '/admin/users', section: 'system', label: 'users', icon: <TeamOutlined />, area: 'users' },
+    { path: '/admin/programmes', section: 'system', label: 'programmes', icon: <FlagOutlined />, area: 'programmes' },
+    { path: '/admin/benchmarks', section: 'system', label: 'benchmarks', icon: <StockOutlined />, area: 'benchmarks' },
+    { path: '/audit', section: 'system', label: 'audit', icon: <AuditOutlined />, area: 'audit' },
+    { path: '/account', section: 'system', label: 'account', icon: <UserOutlined />, area: null },
   ];
 }
 
-/** Where each role lands after signing in. */
-export function landingPath(actor: Actor): string {
-  switch (actor.role) {
-    case 'government':
-      return '/overview';
-    case 'admin':
-      return '/admin/users';
-    case 'lp':
-      return '/portfolio';
-    case 'manager':
-      return actor.managesMotherFund ? '/overview' : '/funds';
-  }
+/** The entries `p` sees: "my funds" for a manager, "funds" for those who read every fund. */
+export function visibleNavItems(p: Principal): NavItem[] {
+  return navItems()
+    .filter((i) => i.area === null || canSee(p, i.area))
+    .map((i) => ({ ...i, label: typeof i.label === 'function' ? i.label(p) : i.label }));
 }

@@ -1,5 +1,4 @@
-import type { Actor } from '@highland/server';
-import { isIsoDate } from '@highland/shared';
+import { type Area, canEditFunds, canSee, homePath, isIsoDate, passwordChangePending, type Principal, writesBooks } from '@highland/shared';
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Navigate, Outlet, useRouterState } from '@tanstack/react-router';
 import { Result, Spin } from 'antd';
@@ -9,7 +8,6 @@ import { Forbidden, NotFound } from '../components/ui/results.js';
 import { useSession } from '../lib/session.js';
 import { errorMessage } from '../lib/errors.js';
 import { AppShell } from './app-shell.js';
-import { landingPath } from './nav.js';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -21,7 +19,6 @@ const asOfSearch = (s: Record<string, unknown>): AsOfSearch => (typeof s.asOf ==
 /** The overview also keeps whether direct deals and co-investment count: ?direct=out leaves them out. */
 export type OverviewSearch = AsOfSearch & { direct?: 'out' };
 const overviewSearch = (s: Record<string, unknown>): OverviewSearch => ({ ...asOfSearch(s), ...(s.direct === 'out' ? { direct: 'out' as const } : {}) });
-const canEditFunds = (a: Actor) => a.role === 'admin' || a.managesMotherFund;
 
 function Root() {
   const { t } = useTranslation();
@@ -37,9 +34,11 @@ function Root() {
   const actor = session.data;
   const onSignIn = location.pathname === '/sign-in';
   if (!actor) return onSignIn ? <Outlet /> : <Navigate to="/sign-in" search={{ redirect: location.href }} replace />;
+  // A one-time password not changed yet: the account page only, as the server answers nothing else.
+  if (passwordChangePending(actor) && location.pathname !== '/account') return <Navigate to={homePath(actor)} replace />;
   if (onSignIn || location.pathname === '/') {
     const redirect = (location.search as { redirect?: string }).redirect;
-    return <Navigate to={redirect?.startsWith('/') && !redirect.startsWith('/sign-in') ? redirect : landingPath(actor)} replace />;
+    return <Navigate to={redirect?.startsWith('/') && !redirect.startsWith('/sign-in') ? redirect : homePath(actor)} replace />;
   }
   return (
     <AppShell actor={actor}>
@@ -48,16 +47,16 @@ function Root() {
   );
 }
 
-/** Shows the page only to the roles it is for; the server refuses the others anyway. */
-function Gate(props: { allow: (a: Actor) => boolean; children: ReactNode }) {
+/** Shows the page only to those the policy lets in (shared/src/auth/policy.ts); the server refuses the others anyway. */
+function Gate(props: { allow: (p: Principal) => boolean; children: ReactNode }) {
   const session = useSession();
   return session.data && props.allow(session.data) ? props.children : <Forbidden />;
 }
 
-const gated = (allow: (a: Actor) => boolean, Page: ReturnType<typeof lazyRouteComponent>) =>
+const gated = (allow: Area | ((p: Principal) => boolean), Page: ReturnType<typeof lazyRouteComponent>) =>
   function GatedPage() {
     return (
-      <Gate allow={allow}>
+      <Gate allow={typeof allow === 'string' ? (p) => canSee(p, allow) : allow}>
         <Page />
       </Gate>
     );
@@ -78,7 +77,7 @@ const overviewRoute = createRoute({
   path: '/overview',
   validateSearch: overviewSearch,
   component: gated(
-    (a) => a.role === 'government' || a.role === 'admin' || a.managesMotherFund,
+    'overview',
     lazyRouteComponent(() => import('../features/group/overview-page.js'), 'OverviewPage'),
   ),
 });
@@ -87,7 +86,7 @@ const fundsRoute = createRoute({
   path: '/funds',
   validateSearch: asOfSearch,
   component: gated(
-    (a) => a.role !== 'lp',
+    'funds',
     lazyRouteComponent(() => import('../features/group/funds-page.js'), 'FundsPage'),
   ),
 });
@@ -104,7 +103,7 @@ const fundRoute = createRoute({
   path: '/funds/$fundId',
   validateSearch: asOfSearch,
   component: gated(
-    (a) => a.role !== 'lp',
+    'funds',
     lazyRouteComponent(() => import('../features/group/fund-page.js'), 'FundPage'),
   ),
 });
@@ -121,7 +120,7 @@ const portfolioRoute = createRoute({
   path: '/portfolio',
   validateSearch: asOfSearch,
   component: gated(
-    (a) => a.role === 'lp',
+    'portfolio',
     lazyRouteComponent(() => import('../features/lp/portal-page.js'), 'PortalPage'),
   ),
 });
@@ -131,7 +130,7 @@ const statementRoute = createRoute({
   validateSearch: (s: Record<string, unknown>): { quarter?: string } =>
     typeof s.quarter === 'string' && /^\d{4}Q[1-4]$/.test(s.quarter) ? { quarter: s.quarter } : {},
   component: gated(
-    (a) => a.role === 'lp',
+    'portfolio',
     lazyRouteComponent(() => import('../features/lp/statement-page.js'), 'StatementPage'),
   ),
 });
@@ -148,7 +147,7 @@ const performanceRoute = createRoute({
     ...(typeof s.tab === 'string' ? { tab: s.tab } : {}),
   }),
   component: gated(
-    (a) => a.role !== 'lp',
+    'performance',
     lazyRouteComponent(() => import('../features/performance/performance-page.js'), 'PerformancePage'),
   ),
 });
@@ -162,7 +161,7 @@ const positionRoute = createRoute({
     ...(idOf(s.companyId) ? { companyId: idOf(s.companyId) } : {}),
   }),
   component: gated(
-    (a) => a.role !== 'lp',
+    'performance',
     lazyRouteComponent(() => import('../features/performance/position-page.js'), 'PositionPage'),
   ),
 });
@@ -174,7 +173,7 @@ const scoreboardRoute = createRoute({
   path: '/scoreboard',
   validateSearch: (s: Record<string, unknown>): ScoreboardSearch => ({ ...asOfSearch(s), ...(idOf(s.programme) ? { programme: idOf(s.programme) } : {}) }),
   component: gated(
-    (a) => a.role === 'government' || a.role === 'admin' || a.managesMotherFund,
+    'scoreboard',
     lazyRouteComponent(() => import('../features/plan/scoreboard-page.js'), 'ScoreboardPage'),
   ),
 });
@@ -183,7 +182,7 @@ const designationsRoute = createRoute({
   path: '/designations',
   validateSearch: asOfSearch,
   component: gated(
-    (a) => a.role !== 'lp',
+    'designations',
     lazyRouteComponent(() => import('../features/plan/designations-page.js'), 'DesignationsPage'),
   ),
 });
@@ -192,7 +191,7 @@ const listingsRoute = createRoute({
   path: '/listings',
   validateSearch: asOfSearch,
   component: gated(
-    (a) => a.role !== 'lp',
+    'listings',
     lazyRouteComponent(() => import('../features/plan/listings-page.js'), 'ListingsPage'),
   ),
 });
@@ -201,7 +200,7 @@ const supportRoute = createRoute({
   path: '/support',
   validateSearch: asOfSearch,
   component: gated(
-    (a) => a.role !== 'lp',
+    'support',
     lazyRouteComponent(() => import('../features/plan/support-page.js'), 'SupportPage'),
   ),
 });
@@ -209,7 +208,7 @@ const programmesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/programmes',
   component: gated(
-    (a) => a.role === 'admin',
+    'programmes',
     lazyRouteComponent(() => import('../features/plan/programmes-page.js'), 'ProgrammesPage'),
   ),
 });
@@ -217,7 +216,7 @@ const benchmarksRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/benchmarks',
   component: gated(
-    (a) => a.role === 'admin',
+    'benchmarks',
     lazyRouteComponent(() => import('../features/performance/benchmarks-page.js'), 'BenchmarksPage'),
   ),
 });
@@ -225,7 +224,7 @@ const usersRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/users',
   component: gated(
-    (a) => a.role === 'admin',
+    'users',
     lazyRouteComponent(() => import('../features/users/users-page.js'), 'UsersPage'),
   ),
 });
@@ -233,7 +232,7 @@ const auditRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/audit',
   component: gated(
-    (a) => a.role === 'admin' || a.role === 'government',
+    'audit',
     lazyRouteComponent(() => import('../features/audit/audit-page.js'), 'AuditPage'),
   ),
 });
@@ -249,14 +248,12 @@ const fundSearch = (s: Record<string, unknown>): FundSearch => {
   const n = Number(s.fund);
   return Number.isInteger(n) && n > 0 ? { fund: n } : {};
 };
-const pipelineReader = (a: Actor) => a.role === 'manager' || a.role === 'government' || a.role === 'admin';
-const groupReader = (a: Actor) => a.role === 'government' || a.role === 'admin' || a.managesMotherFund;
 const boardRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/pipeline',
   validateSearch: fundSearch,
   component: gated(
-    pipelineReader,
+    'pipeline',
     lazyRouteComponent(() => import('../features/pipeline/board-page.js'), 'BoardPage'),
   ),
 });
@@ -265,7 +262,7 @@ const tableRoute = createRoute({
   path: '/pipeline/table',
   validateSearch: fundSearch,
   component: gated(
-    pipelineReader,
+    'pipeline',
     lazyRouteComponent(() => import('../features/pipeline/table-page.js'), 'TablePage'),
   ),
 });
@@ -274,7 +271,7 @@ const funnelRoute = createRoute({
   path: '/pipeline/funnel',
   validateSearch: fundSearch,
   component: gated(
-    pipelineReader,
+    'pipeline',
     lazyRouteComponent(() => import('../features/pipeline/funnel-page.js'), 'FunnelPage'),
   ),
 });
@@ -283,7 +280,7 @@ const importRoute = createRoute({
   path: '/pipeline/import',
   validateSearch: fundSearch,
   component: gated(
-    (a) => a.role === 'manager',
+    writesBooks,
     lazyRouteComponent(() => import('../features/pipeline/import-page.js'), 'ImportPage'),
   ),
 });
@@ -291,7 +288,7 @@ const dealRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/pipeline/deals/$dealId',
   component: gated(
-    pipelineReader,
+    'pipeline',
     lazyRouteComponent(() => import('../features/pipeline/deal-page.js'), 'DealPage'),
   ),
 });
@@ -299,7 +296,7 @@ const selectionRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/selection',
   component: gated(
-    groupReader,
+    'selection',
     lazyRouteComponent(() => import('../features/pipeline/board-page.js'), 'SelectionPage'),
   ),
 });
@@ -307,7 +304,7 @@ const overlapRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/overlap',
   component: gated(
-    groupReader,
+    'overlap',
     lazyRouteComponent(() => import('../features/pipeline/overlap-page.js'), 'OverlapPage'),
   ),
 });
@@ -315,7 +312,7 @@ const companiesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/companies',
   component: gated(
-    pipelineReader,
+    'companies',
     lazyRouteComponent(() => import('../features/pipeline/companies-page.js'), 'CompaniesPage'),
   ),
 });
@@ -323,7 +320,7 @@ const companyRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/companies/$companyId',
   component: gated(
-    pipelineReader,
+    'companies',
     lazyRouteComponent(() => import('../features/pipeline/companies-page.js'), 'CompanyPage'),
   ),
 });

@@ -1,5 +1,10 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
+/**
+ * The stored password format and one-time passwords: a neutral module below both auth/ (sign-in checks
+ * a password) and data/ (creating a user and resetting a password hash one), so neither imports the other.
+ */
+
 const N = 16384;
 const R = 8;
 const P = 1;
