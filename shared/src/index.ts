@@ -39,6 +39,7 @@ export * from './fund-group/overview.js';
 export * from './fund-group/reinvest.js';
 export * from './fund-group/schema.js';
 export * from './fund-group/share.js';
+export * from './fund-group/status.js';
 export * from './fund-group/entries.js';
 export * from './scoreboard/figures.js';
 export * from './scoreboard/listing.js';

@@ -29,6 +29,7 @@ import { criteriaOf, fundDealIds, fundKind, pipelineSettings, recomputeScores } 
 import { indexDealTexts, reindexDeals } from './search.js';
 import { createInvestment, type WriteMeta } from './portfolio.js';
 import { createSubFundFromSelection } from './selection.js';
+import { businessToday } from '../business-date.js';
 
 export type DealRow = typeof deal.$inferSelect;
 type Ctx = MutationContext & { actor: Actor };
@@ -315,7 +316,7 @@ export async function moveDeal(ctx: Ctx, input: DealMove) {
     )[0];
     if (!after) throw conflict(await loadDeal(tx, before.id), input.version);
     let created: { fundId: number; commitmentId: number | null } | null = null;
-    if (input.closing) await recordClosing(tx, audit, after, input.closing, { userId: ctx.actor.userId, at: now, today: isoDateIn(ctx.now()) });
+    if (input.closing) await recordClosing(tx, audit, after, input.closing, { userId: ctx.actor.userId, at: now, today: businessToday(ctx) });
     if (input.signing) {
       created = await createSubFundFromSelection(
         tx,

@@ -18,6 +18,7 @@ import {
   type FundUpdate,
   fundConsistencyIssues,
   fundGroupOverview,
+  fundStatusAsOf,
   governmentShare,
   type ReinvestResult,
   reinvestment,
@@ -76,7 +77,7 @@ export async function listFunds(db: DbOrTx, asOf: string, scope: FundScope): Pro
         nameEn: f.nameEn,
         kind: f.kind,
         batch: f.batch,
-        status: f.status,
+        status: fundStatusAsOf(f, asOf),
         vintage: vintages.get(f.id) ?? null,
         managerZh: f.managerZh,
         managerEn: f.managerEn,
@@ -244,6 +245,7 @@ export async function fundDetail(db: DbOrTx, fundId: number, asOf: string) {
     asOf,
     fund: {
       ...f,
+      status: fundStatusAsOf(f, asOf),
       managerZh: mgr?.nameZh ?? null,
       managerEn: mgr?.nameEn ?? null,
       parentCode: parent?.code ?? null,
@@ -400,6 +402,9 @@ export async function updateFund(ctx: MutationContext, input: FundUpdate) {
       establishedDate: merged.establishedDate,
       termYears: merged.termYears,
       investmentPeriodYears: merged.investmentPeriodYears,
+      managerId: merged.managerId,
+      targetSizeFen: merged.targetSizeFen,
+      status: merged.status,
     });
     if (issues.length) throw issuesToError(issues);
     if (changes.code) await assertCodeFree(tx, changes.code, id);

@@ -5,17 +5,17 @@ import {
   type DatedAmount,
   DomainError,
   type Interest,
-  isoDateIn,
   parsePeriod,
   type StatementDifference,
   type StatementIssueCreate,
   type StatementLines,
   statementDifferences,
 } from '@highland/shared';
-import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { loadBooks } from './books.js';
 import { type MutationContext, mutate } from '../audit.js';
 import { type lpStatement, statementLines } from './lp.js';
+import { businessToday } from '../business-date.js';
 
 /**
  * Quarterly capital account statements as issued (ADR 034): a fund's managers issue a quarter's statements
@@ -68,7 +68,7 @@ export async function issueStatements(ctx: MutationContext, input: StatementIssu
   return mutate(ctx, async (tx: Tx, audit) => {
     const [f] = await tx.select({ id: fund.id, code: fund.code }).from(fund).where(eq(fund.id, input.fundId));
     if (!f) throw DomainError.field('fundId', 'unknownFund', `fundId: no fund with id ${input.fundId}`, { id: input.fundId });
-    const today = isoDateIn(ctx.now());
+    const today = businessToday(ctx);
     const q = parsePeriod(input.quarter);
     if (q?.kind !== 'quarter') throw DomainError.field('quarter', 'quarter', 'quarter: must be a quarter such as 2024Q3');
     if (q.end > today) throw DomainError.field('quarter', 'quarterNotEnded', `quarter: ${q.code} has not ended yet (it ends ${q.end})`, { end: q.end });
@@ -143,6 +143,15 @@ export async function statementIssues(db: DbOrTx, fundId: number) {
     });
   }
   return out;
+}
+
+/** The quarters whose statements a fund has issued to this investor, newest first (the LP's statement page opens the first). */
+export async function issuedQuarters(db: DbOrTx, investorId: number): Promise<string[]> {
+  const rows = await db.all<{ quarter: string }>(sql`
+    SELECT DISTINCT s.quarter AS quarter FROM statement_issue s
+    WHERE EXISTS (SELECT 1 FROM json_each(s.lines) l WHERE json_extract(l.value, '$.investorId') = ${investorId})
+    ORDER BY s.quarter DESC`);
+  return rows.map((r) => r.quarter);
 }
 
 export interface IssuedStatus {

@@ -1,10 +1,11 @@
-import { FundCreateSchema, FundUpdateSchema, IdSchema, IsoDateSchema, isoDateIn, LEDGER_KIND_CODES } from '@highland/shared';
+import { FundCreateSchema, FundUpdateSchema, IdSchema, IsoDateSchema, LEDGER_KIND_CODES } from '@highland/shared';
 import { z } from 'zod';
 import { assertFundEditable, assertFundEditor, assertFundReadable } from '../auth/scope.js';
 import { createFund, fundDetail, fundEntries, fundEvidence, fundFormOptions, investorOptions, updateFund } from '../data/funds.js';
 import { fundOrThrow } from '../data/ledger.js';
 import { statementIssues } from '../data/statements.js';
 import { roleProcedure, router } from '../trpc.js';
+import { businessToday } from '../business-date.js';
 
 /** LPs read their own positions (group.portfolio); a fund's page lists every LP, so it is for managers and reviewers. */
 const reader = roleProcedure('government', 'admin', 'manager');
@@ -13,7 +14,7 @@ export const fundRouter = router({
   /** One fund's page as of a date. */
   detail: reader.input(z.object({ id: IdSchema, asOf: IsoDateSchema.optional() })).query(async ({ ctx, input }) => {
     await assertFundReadable(ctx.db, ctx.actor, input.id);
-    return { ...(await fundDetail(ctx.db, input.id, input.asOf ?? isoDateIn(ctx.now()))), evidence: await fundEvidence(ctx.db, input.id) };
+    return { ...(await fundDetail(ctx.db, input.id, input.asOf ?? businessToday(ctx))), evidence: await fundEvidence(ctx.db, input.id) };
   }),
 
   /** The quarterly statements the fund has issued to its LPs, newest first, and whether the books still agree (ADR 034). */
@@ -35,7 +36,7 @@ export const fundRouter = router({
     )
     .query(async ({ ctx, input }) => {
       await assertFundReadable(ctx.db, ctx.actor, input.id);
-      return fundEntries(ctx.db, input.id, { asOf: input.asOf ?? isoDateIn(ctx.now()), kind: input.kind, cursor: input.cursor, limit: input.limit });
+      return fundEntries(ctx.db, input.id, { asOf: input.asOf ?? businessToday(ctx), kind: input.kind, cursor: input.cursor, limit: input.limit });
     }),
 
   /** A fund's stored settings, for its edit form. */

@@ -1,10 +1,11 @@
-import { type DisplayLocale, IsoDateSchema, isoDateIn, LocaleSchema, OverviewQuerySchema } from '@highland/shared';
+import { type DisplayLocale, IsoDateSchema, LocaleSchema, OverviewQuerySchema } from '@highland/shared';
 import { z } from 'zod';
 import { assertGroupReader, readableFunds } from '../auth/scope.js';
 import { groupOverview } from '../data/fund-group.js';
 import { overviewWorkbook } from '../data/fund-group-export.js';
 import { listFunds } from '../data/funds.js';
 import { roleProcedure, router } from '../trpc.js';
+import { businessToday } from '../business-date.js';
 
 const AsOfSchema = z.object({ asOf: IsoDateSchema.optional() });
 
@@ -14,7 +15,7 @@ export const groupRouter = router({
     .input(OverviewQuerySchema)
     .query(async ({ ctx, input }) => {
       assertGroupReader(ctx.actor);
-      return groupOverview(ctx.db, input.asOf ?? isoDateIn(ctx.now()), input.includeDirect ?? true);
+      return groupOverview(ctx.db, input.asOf ?? businessToday(ctx), input.includeDirect ?? true);
     }),
 
   /** The same figures as an XLSX workbook (base64), in the reader's language. */
@@ -22,7 +23,7 @@ export const groupRouter = router({
     .input(OverviewQuerySchema.extend({ locale: LocaleSchema.optional() }))
     .query(async ({ ctx, input }) => {
       assertGroupReader(ctx.actor);
-      const asOf = input.asOf ?? isoDateIn(ctx.now());
+      const asOf = input.asOf ?? businessToday(ctx);
       const locale: DisplayLocale = input.locale ?? ctx.actor.locale;
       const o = await groupOverview(ctx.db, asOf, input.includeDirect ?? true);
       const buffer = await overviewWorkbook(o, locale);
@@ -36,5 +37,5 @@ export const groupRouter = router({
   /** The funds the caller may read, with size and flows. LPs use lp.portal instead: a fund's other LPs are not theirs to count. */
   funds: roleProcedure('government', 'admin', 'manager')
     .input(AsOfSchema)
-    .query(async ({ ctx, input }) => listFunds(ctx.db, input.asOf ?? isoDateIn(ctx.now()), await readableFunds(ctx.db, ctx.actor))),
+    .query(async ({ ctx, input }) => listFunds(ctx.db, input.asOf ?? businessToday(ctx), await readableFunds(ctx.db, ctx.actor))),
 });

@@ -1,10 +1,11 @@
-import { DomainError, IsoDateSchema, isoDateIn, StatementRequestSchema } from '@highland/shared';
+import { DomainError, IsoDateSchema, StatementRequestSchema } from '@highland/shared';
 import { z } from 'zod';
 import { assertFundReadable } from '../auth/scope.js';
 import { lpPortal, lpStatement } from '../data/lp.js';
 import { statementWorkbook } from '../data/lp-xlsx.js';
-import { issuedStatus } from '../data/statements.js';
+import { issuedQuarters, issuedStatus } from '../data/statements.js';
 import { type AuthedContext, roleProcedure, router } from '../trpc.js';
+import { businessToday } from '../business-date.js';
 
 const lps = roleProcedure('lp');
 
@@ -24,17 +25,20 @@ async function withIssues(ctx: AuthedContext, s: Awaited<ReturnType<typeof lpSta
 export const lpRouter = router({
   portal: lps
     .input(z.object({ asOf: IsoDateSchema.optional() }))
-    .query(({ ctx, input }) => lpPortal(ctx.db, ownInvestor(ctx), input.asOf ?? isoDateIn(ctx.now()))),
+    .query(({ ctx, input }) => lpPortal(ctx.db, ownInvestor(ctx), input.asOf ?? businessToday(ctx))),
+
+  /** The quarters issued to the LP, newest first: a statement opened without a quarter shows the first. */
+  statementQuarters: lps.query(({ ctx }) => issuedQuarters(ctx.db, ownInvestor(ctx))),
 
   statement: lps.input(StatementRequestSchema).query(async ({ ctx, input }) => {
     if (input.fundId !== undefined) await assertFundReadable(ctx.db, ctx.actor, input.fundId);
-    return withIssues(ctx, await lpStatement(ctx.db, ownInvestor(ctx), input.quarter, isoDateIn(ctx.now()), input.fundId));
+    return withIssues(ctx, await lpStatement(ctx.db, ownInvestor(ctx), input.quarter, businessToday(ctx), input.fundId));
   }),
 
   /** The same statement as an XLSX file (base64), numbers stored as numbers. */
   statementXlsx: lps.input(StatementRequestSchema).query(async ({ ctx, input }) => {
     if (input.fundId !== undefined) await assertFundReadable(ctx.db, ctx.actor, input.fundId);
-    const s = await withIssues(ctx, await lpStatement(ctx.db, ownInvestor(ctx), input.quarter, isoDateIn(ctx.now()), input.fundId));
+    const s = await withIssues(ctx, await lpStatement(ctx.db, ownInvestor(ctx), input.quarter, businessToday(ctx), input.fundId));
     const buffer = await statementWorkbook(s, ctx.now().toISOString());
     return {
       filename: `capital-account-${s.quarter}${input.fundId === undefined ? '' : `-${s.funds[0]?.code ?? ''}`}.xlsx`,

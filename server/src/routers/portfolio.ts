@@ -5,7 +5,6 @@ import {
   ExitReversalSchema,
   InvestmentCreateSchema,
   InvestmentReversalSchema,
-  isoDateIn,
   KpiImportSchema,
   KpiSnapshotCreateSchema,
   PositionKeySchema,
@@ -31,13 +30,14 @@ import {
   type WriteMeta,
 } from '../data/portfolio.js';
 import { type AuthedContext, roleProcedure, router } from '../trpc.js';
+import { businessToday } from '../business-date.js';
 
 const readers = roleProcedure('government', 'admin', 'manager');
 const managers = roleProcedure('manager');
 
 function meta(ctx: AuthedContext): WriteMeta {
   const now = ctx.now();
-  return { userId: ctx.actor.userId, at: now.toISOString(), today: isoDateIn(now) };
+  return { userId: ctx.actor.userId, at: now.toISOString(), today: businessToday(ctx) };
 }
 
 /** A company's KPIs are kept by the managers of the funds that hold it (or funds above them). */
@@ -97,7 +97,7 @@ export const portfolioRouter = router({
   /** One position: rounds, exits, marks with their reviews, the company's KPIs, history. */
   position: readers.input(PositionKeySchema).query(async ({ ctx, input }) => {
     await assertFundReadable(ctx.db, ctx.actor, input.fundId);
-    const detail = await positionDetail(ctx.db, input.fundId, input.companyId, input.asOf ?? isoDateIn(ctx.now()));
+    const detail = await positionDetail(ctx.db, input.fundId, input.companyId, input.asOf ?? businessToday(ctx));
     const writable = ctx.actor.role === 'manager' && ctx.actor.managedFundIds.includes(input.fundId);
     let reviewable = false;
     if (ctx.actor.role === 'manager')

@@ -1,8 +1,9 @@
 import { company, type DbOrTx, fund, user } from '@highland/drizzle';
-import { DomainError, isoDateIn } from '@highland/shared';
+import { DomainError } from '@highland/shared';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { WriteMeta } from '../portfolio.js';
 import { isPortfolioFirm } from './books.js';
+import { businessToday } from '../../business-date.js';
 
 /** A business date may not lie after today (Shanghai). */
 export function notFuture(path: string, date: string, today: string): void {
@@ -51,11 +52,11 @@ export async function fundCodes(db: DbOrTx): Promise<Map<number, { code: string;
 /** Who writes and when, from a request's context: the acting user, the instant, today's business date. */
 export function writeMeta(ctx: { now: () => Date; actor: { userId: number } }): WriteMeta {
   const now = ctx.now();
-  return { userId: ctx.actor.userId, at: now.toISOString(), today: isoDateIn(now) };
+  return { userId: ctx.actor.userId, at: now.toISOString(), today: businessToday(ctx) };
 }
 
 /** The as-of date of a read: the one asked for, else today (Shanghai). */
-export const asOfOr = (ctx: { now: () => Date }, asOf: string | undefined): string => asOf ?? isoDateIn(ctx.now());
+export const asOfOr = (ctx: { now: () => Date }, asOf: string | undefined): string => asOf ?? businessToday(ctx);
 
 export interface FirmInfo {
   id: number;
