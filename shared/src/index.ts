@@ -14,6 +14,7 @@ export * from './finance/pme.js';
 export * from './finance/index-series.js';
 export * from './finance/xirr.js';
 export * from './format/format.js';
+export * from './format/memo.js';
 export * from './ledger/allocate.js';
 export * from './portfolio/books.js';
 export * from './portfolio/capital-account.js';

@@ -97,3 +97,13 @@ describe("the LP's statement without a quarter", () => {
     await expect((await h.as('gov@demo.highland')).lp.statementQuarters()).rejects.toThrow();
   });
 });
+
+describe('copy: the overlap page says it leaves out passed deals, and does', () => {
+  it('no deal listed on the overlap page has been passed on (放弃)', async () => {
+    const h = await harness();
+    const o = await (await h.as('gov@demo.highland')).pipeline.overlap();
+    expect(o.items.length).toBeGreaterThan(0);
+    expect(o.items.flatMap((c) => c.deals.filter((d) => d.stage === 'passed').map((d) => `${c.nameZh} ${d.fundCode}`))).toEqual([]);
+    for (const c of o.items) expect(new Set(c.deals.map((d) => d.fundId)).size).toBeGreaterThan(1);
+  });
+});

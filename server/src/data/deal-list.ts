@@ -294,7 +294,15 @@ export async function overlapList(db: DbOrTx, actor: Actor, limit = 500) {
     .from(deal)
     .innerJoin(company, eq(company.id, deal.companyId))
     .innerJoin(fund, eq(fund.id, deal.fundId))
-    .where(and(sql`${deal.companyId} IN (${overlapCompanies})`, eq(deal.pipeline, 'direct'), isNotNull(deal.companyId), isNull(company.mergedIntoId)))
+    .where(
+      and(
+        sql`${deal.companyId} IN (${overlapCompanies})`,
+        eq(deal.pipeline, 'direct'),
+        ne(deal.stage, 'passed'),
+        isNotNull(deal.companyId),
+        isNull(company.mergedIntoId),
+      ),
+    )
     .orderBy(asc(company.id), asc(fund.code));
   const byCompany = new Map<
     number,

@@ -13,6 +13,7 @@ import {
   type KpiSnapshotCreate,
   type PositionEvents,
   parsePeriod,
+  ROUNDS,
   type ValuationCreate,
   type ValuationReview,
 } from '@highland/shared';
@@ -118,7 +119,7 @@ export async function createInvestment(tx: Tx, audit: AuditRecorder, input: Inve
     investmentId: row.id,
     amountFen: input.amountFen,
     date: input.date,
-    memo: `${c.nameZh} ${input.round}`,
+    memo: `${c.nameZh} ${ROUNDS[input.round].zh}`,
     createdAt: meta.at,
     createdBy: meta.userId,
   });

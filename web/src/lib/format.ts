@@ -8,6 +8,7 @@ import {
   formatMultiple,
   formatNumber,
   formatPercent,
+  memoText,
   type MoneyFormatOptions,
   type MoneyUnit,
   moneyUnitLabel,
@@ -37,6 +38,8 @@ export function useFormat() {
     instant: (iso: string | null | undefined) => formatInstant(iso, businessTimeZone()),
     /** The business date a timestamp falls on (deployment zone), written as a date: never `instant.slice(0, 10)`. */
     dateOf: (instant: string | null | undefined, style: 'short' | 'long' = 'short') => formatDate(instant ? dateOfInstant(instant) : null, locale, style),
+    /** A ledger memo: the ones the system writes, in the reader's language; a typed one as typed. */
+    memo: (memo: string | null | undefined) => memoText(memo, locale),
     /** The record's name in the reader's language (the one bilingual-name rule). */
     name: (named: { nameZh: string; nameEn?: string | null }) => pickName(locale, named),
   };
