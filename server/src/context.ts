@@ -57,5 +57,5 @@ export function fundScopeOf(db: Db, actor: Actor | null): () => Promise<FundScop
 
 /** A caller for the data runners outside tRPC (the HTTP file routes): the services, the actor, the request. */
 export function callerOf<A extends Actor | null>(s: AppServices, actor: A, requestId: string | null) {
-  return { db: s.db, actor, now: s.now, requestId, scope: fundScopeOf(s.db, actor) };
+  return { db: s.db, actor, now: s.now, requestId, scope: fundScopeOf(s.db, actor), config: s.config };
 }

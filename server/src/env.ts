@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '@highland/shared';
 import { z } from 'zod';
 
 /** Every setting Highland reads from the environment, validated once. The only file that reads process.env. */
@@ -21,6 +22,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest request body accepted, in bytes (imports have their own, larger limit). */
   BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
+  /** The zone business dates are in: a timestamp's date and the default as-of date ("today") are taken there. */
+  TIME_ZONE: z.string().default(DEFAULT_TIME_ZONE).refine(isValidTimeZone, { message: 'must be an IANA time zone name such as Asia/Shanghai' }),
   /** Largest import file accepted (POST /api/import/deals), in bytes. */
   IMPORT_BODY_LIMIT: z.coerce.number().int().min(1024).default(33_554_432),
   /**

@@ -221,7 +221,7 @@ export const NEW_FUND = {
   code: 'SF-26',
   nameZh: '上海人工智能大模型创新基金',
   nameEn: 'Shanghai AI Foundation Model Innovation Fund',
-  managerId: null,
+  managerId: 1,
   sponsorType: 'market' as const,
   batch: 4,
   isFundOfFunds: false,
@@ -462,6 +462,7 @@ export const ACCESS_CASES: Record<string, AccessCase> = {
     scoped: [{ who: 'gp', input: (fx) => ({ fundId: fx.otherSubFundId, locale: 'zh-CN' }) }],
   },
   'lp.portal': { allowed: ['lp'], input: () => ({ asOf: '2025-12-31' }) },
+  'lp.statementQuarters': { allowed: ['lp'] },
   'lp.statement': {
     allowed: ['lp'],
     input: () => ({ quarter: '2025Q4' }),

@@ -7,6 +7,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BusinessZone } from './components/ui/business-zone.js';
 import { createQueryClient, createTrpcClient, TRPCProvider } from './lib/trpc.js';
 import { createAppRouter } from './routes/router.js';
 
@@ -55,7 +56,9 @@ export function App() {
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-            <RouterProvider router={router} />
+            <BusinessZone>
+              <RouterProvider router={router} />
+            </BusinessZone>
           </TRPCProvider>
         </QueryClientProvider>
       </AntApp>

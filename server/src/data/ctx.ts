@@ -1,5 +1,5 @@
 import type { Db, DbOrTx, Tx } from '@highland/drizzle';
-import { type FundScope, isoDateIn } from '@highland/shared';
+import { DEFAULT_TIME_ZONE, type FundScope, isoDateIn } from '@highland/shared';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { type AuditEntry, type AuditRecorder, mutate } from '../audit.js';
 import type { Actor } from '../context.js';
@@ -25,12 +25,16 @@ export interface WriteCtx {
   actor: Actor | null;
   meta: RequestMeta;
   now: () => Date;
+  /** Today's business date: the clock's instant as a calendar date in the deployment's zone (TIME_ZONE). */
+  today: () => string;
 }
 
 export interface ReadCtx {
   db: DbOrTx;
   actor: Actor | null;
   now: () => Date;
+  /** Today's business date in the deployment's zone (TIME_ZONE, default Asia/Shanghai). */
+  today: () => string;
   /** The funds the actor may read, resolved on first use and memoised for the request. */
   scope: () => Promise<FundScope>;
 }
@@ -50,6 +54,8 @@ export interface Caller {
   ip?: string | null;
   userAgent?: string | null;
   scope?: () => Promise<FundScope>;
+  /** The deployment's settings; only its time zone is read here (the tRPC context carries it). */
+  config?: { TIME_ZONE?: string };
 }
 
 const ALL: FundScope = { all: true };
@@ -66,23 +72,28 @@ function scopeOf(caller: Caller): () => Promise<FundScope> {
   return () => Promise.reject(new Error(`No fund scope wired for ${actor.email}: build the caller in context.ts.`));
 }
 
+/** Today's business date for a caller: its clock in the deployment's zone. */
+export function businessTodayOf(caller: Pick<Caller, 'now' | 'config'>): () => string {
+  return () => isoDateIn(caller.now(), caller.config?.TIME_ZONE ?? DEFAULT_TIME_ZONE);
+}
+
 function metaOf(caller: Caller): RequestMeta {
   return { requestId: caller.requestId ?? null, ip: caller.ip ?? null, userAgent: caller.userAgent ?? null };
 }
 
 /** The write context for an open transaction (mutate's callback); for several commands in one transaction. */
 export function writeCtx(caller: Caller, tx: Tx, audit: AuditRecorder): WriteCtx {
-  return { tx, audit, actor: caller.actor, meta: metaOf(caller), now: caller.now };
+  return { tx, audit, actor: caller.actor, meta: metaOf(caller), now: caller.now, today: businessTodayOf(caller) };
 }
 
 /** The read context of a caller; `db` may be a transaction to read inside a write. */
 export function readCtx(caller: Caller, db: DbOrTx = caller.db): ReadCtx {
-  return { db, actor: caller.actor, now: caller.now, scope: scopeOf(caller) };
+  return { db, actor: caller.actor, now: caller.now, today: businessTodayOf(caller), scope: scopeOf(caller) };
 }
 
 /** A write context's reads: the same transaction, same actor and clock. */
 export function readOf(write: WriteCtx, scope: () => Promise<FundScope> = () => Promise.resolve(ALL)): ReadCtx {
-  return { db: write.tx, actor: write.actor, now: write.now, scope };
+  return { db: write.tx, actor: write.actor, now: write.now, today: write.today, scope };
 }
 
 /** Runs a command in one write transaction through `mutate`: it commits only if the command recorded an audit event. */
@@ -113,13 +124,13 @@ export interface Stamp {
   userId: number | null;
   /** UTC instant, ISO. */
   at: string;
-  /** Today's business date (Shanghai). */
+  /** Today's business date in the deployment's zone. */
   today: string;
 }
 
 export function stampOf(write: WriteCtx): Stamp {
   const now = write.now();
-  return { userId: write.actor?.userId ?? null, at: now.toISOString(), today: isoDateIn(now) };
+  return { userId: write.actor?.userId ?? null, at: now.toISOString(), today: write.today() };
 }
 
 /**

@@ -295,7 +295,15 @@ export async function overlapList(read: ReadCtx, { limit = 500 }: { limit?: numb
     .from(deal)
     .innerJoin(company, eq(company.id, deal.companyId))
     .innerJoin(fund, eq(fund.id, deal.fundId))
-    .where(and(sql`${deal.companyId} IN (${overlapCompanies})`, eq(deal.pipeline, 'direct'), isNotNull(deal.companyId), isNull(company.mergedIntoId)))
+    .where(
+      and(
+        sql`${deal.companyId} IN (${overlapCompanies})`,
+        eq(deal.pipeline, 'direct'),
+        ne(deal.stage, 'passed'),
+        isNotNull(deal.companyId),
+        isNull(company.mergedIntoId),
+      ),
+    )
     .orderBy(asc(company.id), asc(fund.code));
   const byCompany = new Map<
     number,

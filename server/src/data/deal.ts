@@ -10,7 +10,6 @@ import {
   DomainError,
   isSideStage,
   canWriteFund,
-  isoDateIn,
   moveRefusalMessage,
   type OpenStage,
   type PipelineKind,
@@ -410,7 +409,7 @@ export async function saveSettings(write: WriteCtx, input: PipelineSettings) {
 export async function getDeal(read: ReadCtx, { id }: { id: number }) {
   const { db } = read;
   const actor = signedIn(read);
-  const asOf = isoDateIn(read.now());
+  const asOf = read.today();
   const d = await loadDeal(db, id);
   const f = await loadFund(db, d.fundId);
   const settings = await pipelineSettings(db, d.fundId);

@@ -12,7 +12,6 @@ import {
   type SourceClass,
   type SourceMoney,
   type DisplayLocale,
-  isoDateIn,
 } from '@highland/shared';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { ReadCtx } from './ctx.js';
@@ -277,7 +276,7 @@ export async function loadOverviewInput(db: DbOrTx, asOf: string, includeDirect:
 
 /** The government overview as of a date. */
 export async function groupOverview(read: ReadCtx, input: { asOf?: string | undefined; includeDirect?: boolean | undefined }): Promise<Overview> {
-  return fundGroupOverview(await loadOverviewInput(read.db, input.asOf ?? isoDateIn(read.now()), input.includeDirect ?? true));
+  return fundGroupOverview(await loadOverviewInput(read.db, input.asOf ?? read.today(), input.includeDirect ?? true));
 }
 
 /** The overview as an XLSX workbook (base64), in the reader's language (the actor's unless asked). */
@@ -285,7 +284,7 @@ export async function overviewExport(
   read: ReadCtx,
   input: { asOf?: string | undefined; includeDirect?: boolean | undefined; locale?: DisplayLocale | undefined },
 ) {
-  const asOf = input.asOf ?? isoDateIn(read.now());
+  const asOf = input.asOf ?? read.today();
   const locale: DisplayLocale = input.locale ?? read.actor?.locale ?? 'zh-CN';
   const o = await groupOverview(read, { asOf, includeDirect: input.includeDirect });
   const buffer = await overviewWorkbook(o, locale);

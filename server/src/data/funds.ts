@@ -18,7 +18,7 @@ import {
   type FundUpdate,
   fundConsistencyIssues,
   fundGroupOverview,
-  isoDateIn,
+  fundStatusAsOf,
   governmentShare,
   type ReinvestResult,
   reinvestment,
@@ -58,7 +58,7 @@ export interface FundListRow {
 /** The funds in scope with their size and flows as of a date, from the running balances. */
 export async function listFunds(read: ReadCtx, input: { asOf?: string | undefined }): Promise<FundListRow[]> {
   const { db } = read;
-  const asOf = input.asOf ?? isoDateIn(read.now());
+  const asOf = input.asOf ?? read.today();
   const scope = await read.scope();
   const funds = (await groupFunds(db)).filter((f) => inScope(scope, f.id));
   const pivot = await balancesAsOf(db, asOf);
@@ -81,7 +81,7 @@ export async function listFunds(read: ReadCtx, input: { asOf?: string | undefine
         nameEn: f.nameEn,
         kind: f.kind,
         batch: f.batch,
-        status: f.status,
+        status: fundStatusAsOf(f, asOf),
         vintage: vintages.get(f.id) ?? null,
         managerZh: f.managerZh,
         managerEn: f.managerEn,
@@ -121,7 +121,7 @@ export interface PositionRow {
 export async function fundDetail(read: ReadCtx, input: { fundId: number; asOf?: string | undefined }) {
   const { db } = read;
   const { fundId } = input;
-  const asOf = input.asOf ?? isoDateIn(read.now());
+  const asOf = input.asOf ?? read.today();
   const f = await loadFund(db, fundId);
   const mgr = f.managerId ? (await db.select().from(manager).where(eq(manager.id, f.managerId)))[0] : undefined;
   const parent = f.parentFundId
@@ -252,6 +252,7 @@ export async function fundDetail(read: ReadCtx, input: { fundId: number; asOf?: 
     asOf,
     fund: {
       ...f,
+      status: fundStatusAsOf(f, asOf),
       managerZh: mgr?.nameZh ?? null,
       managerEn: mgr?.nameEn ?? null,
       parentCode: parent?.code ?? null,
@@ -299,7 +300,7 @@ export async function fundEntries(
   { fundId, ...input }: { fundId: number; asOf?: string | undefined; kind?: string | undefined; cursor?: number | undefined; limit: number },
 ) {
   const { db } = read;
-  const opts = { ...input, asOf: input.asOf ?? isoDateIn(read.now()) };
+  const opts = { ...input, asOf: input.asOf ?? read.today() };
   const conds = [eq(ledgerEntry.fundId, fundId), lte(ledgerEntry.date, opts.asOf)];
   if (opts.kind) conds.push(eq(ledgerEntry.kind, opts.kind as 'call'));
   if (opts.cursor) conds.push(lt(ledgerEntry.id, opts.cursor));
@@ -414,6 +415,9 @@ export async function updateFund(write: WriteCtx, input: FundUpdate) {
     establishedDate: merged.establishedDate,
     termYears: merged.termYears,
     investmentPeriodYears: merged.investmentPeriodYears,
+    managerId: merged.managerId,
+    targetSizeFen: merged.targetSizeFen,
+    status: merged.status,
   });
   if (issues.length) throw issuesToError(issues);
   if (changes.code) await assertCodeFree(tx, changes.code, id);

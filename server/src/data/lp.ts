@@ -14,7 +14,6 @@ import {
   parsePeriod,
   quarterEndsThrough,
   type StatementLines,
-  isoDateIn,
 } from '@highland/shared';
 import { and, asc, eq, gt, inArray, lte } from 'drizzle-orm';
 import { loadBooks } from './books.js';
@@ -114,7 +113,7 @@ export function statementLines(
 export async function lpPortal(read: ReadCtx, input: { investorId: number; asOf?: string | undefined }) {
   const { db } = read;
   const { investorId } = input;
-  const asOf = input.asOf ?? isoDateIn(read.now());
+  const asOf = input.asOf ?? read.today();
   const { investor: inv, funds, interests } = await investorFlows(db, investorId, asOf);
   if (!funds.length) return { asOf, investor: inv, totals: null, pme: [], positions: [], history: [], cashFlows: [], lookThrough: null };
   const { books } = await loadBooks(

@@ -9,7 +9,6 @@ import {
   tableMoneyUnit,
   VALUATION_METHODS,
   ZONES,
-  isoDateIn,
 } from '@highland/shared';
 import type { ReadCtx } from './ctx.js';
 import ExcelJS from 'exceljs';
@@ -332,7 +331,7 @@ export async function performanceWorkbook(p: Performance, lt: LookThrough, local
 
 /** The workbook of a fund as of a date, with its file name (业绩_SF-01_2026-10-31.xlsx, performance_SF-01_2026-10-31.xlsx). */
 export async function performanceExport(read: ReadCtx, { fundId, locale, ...input }: { fundId: number; asOf?: string | undefined; locale: DisplayLocale }) {
-  const asOf = input.asOf ?? isoDateIn(read.now());
+  const asOf = input.asOf ?? read.today();
   const p = await fundPerformance(read, { fundId, asOf });
   const lt = await lookThrough(read, { fundId, asOf });
   const buffer = await performanceWorkbook(p, lt, locale);

@@ -10,7 +10,6 @@ import {
   positionAsOf,
   positionSeries,
   quarterEndsThrough,
-  isoDateIn,
 } from '@highland/shared';
 import { aliasedTable, and, asc, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import { loadBooks } from './books.js';
@@ -87,7 +86,7 @@ async function fundNames(db: DbOrTx, ids: readonly number[]) {
 export async function fundPerformance(read: ReadCtx, input: { fundId: number; asOf?: string | undefined }) {
   const { db } = read;
   const { fundId } = input;
-  const asOf = input.asOf ?? isoDateIn(read.now());
+  const asOf = input.asOf ?? read.today();
   const info = await loadFundInfo(db, fundId);
   const { books } = await loadBooks(db, [fundId], asOf, { span: 'history' });
   const book = books.book(fundId);
@@ -271,7 +270,7 @@ export async function describeExposures(db: DbOrTx, exposures: ReadonlyArray<Exp
 export async function lookThrough(read: ReadCtx, input: { fundId: number; asOf?: string | undefined }) {
   const { db } = read;
   const { fundId } = input;
-  const asOf = input.asOf ?? isoDateIn(read.now());
+  const asOf = input.asOf ?? read.today();
   const info = await loadFundInfo(db, fundId);
   const { books } = await loadBooks(db, [fundId], asOf, { span: 'asOf' });
   return { asOf, fund: info, ...(await describeExposures(db, books.exposures(fundId, asOf))) };
@@ -281,7 +280,7 @@ export async function lookThrough(read: ReadCtx, input: { fundId: number; asOf?:
 export async function positionDetail(read: ReadCtx, input: { fundId: number; companyId: number; asOf?: string | undefined }) {
   const { db } = read;
   const { fundId, companyId } = input;
-  const asOf = input.asOf ?? isoDateIn(read.now());
+  const asOf = input.asOf ?? read.today();
   const info = await loadFundInfo(db, fundId);
   const c = await loadCompany(db, companyId);
   const events = await loadPositionEvents(db, info, companyId);

@@ -13,6 +13,7 @@ import {
   type KpiSnapshotCreate,
   type PositionEvents,
   parsePeriod,
+  ROUNDS,
   type ValuationCreate,
   type ValuationReview,
 } from '@highland/shared';
@@ -112,7 +113,7 @@ export async function createInvestment(write: WriteCtx, input: InvestmentCreate)
     investmentId: row.id,
     amountFen: input.amountFen,
     date: input.date,
-    memo: `${c.nameZh} ${input.round}`,
+    memo: `${c.nameZh} ${ROUNDS[input.round].zh}`,
     createdAt: meta.at,
     createdBy: meta.userId,
   });

@@ -5,14 +5,13 @@ import {
   type DatedAmount,
   DomainError,
   type Interest,
-  isoDateIn,
   parsePeriod,
   type StatementDifference,
   type StatementIssueCreate,
   type StatementLines,
   statementDifferences,
 } from '@highland/shared';
-import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { loadBooks } from './books.js';
 import type { ReadCtx, WriteCtx } from './ctx.js';
 import { lpStatement, statementLines } from './lp.js';
@@ -69,7 +68,7 @@ export async function issueStatements(write: WriteCtx, input: StatementIssueCrea
   const { tx, audit } = write;
   const [f] = await tx.select({ id: fund.id, code: fund.code }).from(fund).where(eq(fund.id, input.fundId));
   if (!f) throw DomainError.field('fundId', 'unknownFund', `fundId: no fund with id ${input.fundId}`, { id: input.fundId });
-  const today = isoDateIn(write.now());
+  const today = write.today();
   const q = parsePeriod(input.quarter);
   if (q?.kind !== 'quarter') throw DomainError.field('quarter', 'quarter', 'quarter: must be a quarter such as 2024Q3');
   if (q.end > today) throw DomainError.field('quarter', 'quarterNotEnded', `quarter: ${q.code} has not ended yet (it ends ${q.end})`, { end: q.end });
@@ -189,7 +188,7 @@ async function issuedStatus(db: DbOrTx, investorId: number, statement: Statement
  * issued to the LP, if any, and where the books now differ from it (ADR 034).
  */
 export async function lpStatementWithIssues(read: ReadCtx, input: { investorId: number; quarter: string; fundId?: number | undefined }) {
-  const s = await lpStatement(read.db, input.investorId, input.quarter, isoDateIn(read.now()), input.fundId);
+  const s = await lpStatement(read.db, input.investorId, input.quarter, read.today(), input.fundId);
   const issued = await issuedStatus(read.db, input.investorId, s);
   return { ...s, funds: s.funds.map((f) => ({ ...f, issued: issued.get(f.fundId) ?? null })) };
 }
@@ -203,4 +202,13 @@ export async function lpStatementExport(read: ReadCtx, input: { investorId: numb
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     base64: buffer.toString('base64'),
   };
+}
+
+/** The quarters whose statements a fund has issued to this investor, newest first (the LP's statement page opens the first). */
+export async function issuedQuarters(read: ReadCtx, input: { investorId: number }): Promise<string[]> {
+  const rows = await read.db.all<{ quarter: string }>(sql`
+    SELECT DISTINCT s.quarter AS quarter FROM statement_issue s
+    WHERE EXISTS (SELECT 1 FROM json_each(s.lines) l WHERE json_extract(l.value, '$.investorId') = ${input.investorId})
+    ORDER BY s.quarter DESC`);
+  return rows.map((r) => r.quarter);
 }

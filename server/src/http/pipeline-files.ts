@@ -33,6 +33,7 @@ import { checkImport, commitImport, importTemplateFor, NothingToImport, planSumm
 import { allDeals, countDeals, type DealListRow } from '../data/deal-list.js';
 import { assertDealFilterReadable } from '../routers/guards.js';
 import { type ImportTable, previewCell, readImportFile } from '../data/import-file.js';
+import { businessToday } from '../business-date.js';
 
 /** At most this many rows per export (a larger view is refused: narrow the filter). */
 export const EXPORT_MAX_ROWS = 100_000;
@@ -226,7 +227,7 @@ export function mountPipelineFiles(app: Hono<{ Variables: Vars }>, s: AppService
       );
     const rows = allDeals(readCtx(caller), { filter, sort, max: EXPORT_MAX_ROWS });
     const head = await rows.next();
-    const stamp = s.now().toISOString().slice(0, 10).replace(/-/g, '');
+    const stamp = businessToday(s).replace(/-/g, '');
     const name = `highland-deals-${stamp}.${format}`;
     c.header('content-disposition', `attachment; filename="${name}"`);
     c.header('cache-control', 'no-store');

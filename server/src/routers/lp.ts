@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { assertFundReadable } from '../auth/scope.js';
 import { query } from '../data/ctx.js';
 import { lpPortal } from '../data/lp.js';
-import { lpStatementExport, lpStatementWithIssues } from '../data/statements.js';
+import { issuedQuarters, lpStatementExport, lpStatementWithIssues } from '../data/statements.js';
 import { type AuthedContext, roleProcedure, router } from '../trpc.js';
 
 const lps = roleProcedure('lp');
@@ -19,6 +19,9 @@ export const lpRouter = router({
   portal: lps
     .input(z.object({ asOf: IsoDateSchema.optional() }))
     .query(({ ctx, input }) => query(ctx, lpPortal, { investorId: ownInvestor(ctx), asOf: input.asOf })),
+
+  /** The quarters issued to the LP, newest first: a statement opened without a quarter shows the first. */
+  statementQuarters: lps.query(({ ctx }) => query(ctx, issuedQuarters, { investorId: ownInvestor(ctx) })),
 
   /** A quarter's capital account statement, each fund with the version issued to the LP and where the books now differ (ADR 034). */
   statement: lps.input(StatementRequestSchema).query(async ({ ctx, input }) => {

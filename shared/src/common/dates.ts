@@ -168,7 +168,53 @@ export function quarterEnd(iso: string): string {
   return `${y}-${String(m).padStart(2, '0')}-${daysInMonth(y, m)}`;
 }
 
-/** The ISO date of instant `now` in a time zone (default Asia/Shanghai, where the fund's business days are). */
-export function isoDateIn(now: Date, timeZone = 'Asia/Shanghai'): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+/** A business date: an ISO `YYYY-MM-DD` calendar date in the deployment's zone. */
+export type IsoDate = string;
+
+/** The zone business dates are in unless the deployment configures another (`TIME_ZONE`). */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+const zoneDateFormats = new Map<string, Intl.DateTimeFormat>();
+function zoneDateFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = zoneDateFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    zoneDateFormats.set(timeZone, f);
+  }
+  return f;
+}
+
+/** True when `timeZone` is an IANA zone name this runtime knows (`Asia/Shanghai`, `UTC`, `Europe/London`). */
+export function isValidTimeZone(timeZone: unknown): timeZone is string {
+  if (typeof timeZone !== 'string' || timeZone.trim() === '') return false;
+  try {
+    zoneDateFormat(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The calendar date an instant falls on in `timeZone`: the business date of a timestamp. A deal moved at
+ * 2026-12-07T20:59Z (04:59 on 8 December in Beijing) was moved on 2026-12-08 in Asia/Shanghai — never
+ * `toISOString().slice(0, 10)`, which gives the UTC date. Strings are ISO instants; one without an offset
+ * (`2026-12-07 20:59:00`, as SQLite writes them) is UTC; a bare `YYYY-MM-DD` is already a date and is returned
+ * as it is. Throws a RangeError for an invalid instant or zone.
+ */
+export function businessDate(instant: Date | string, timeZone: string): IsoDate {
+  let d: Date;
+  if (typeof instant === 'string') {
+    if (!Number.isNaN(parseIsoDay(instant))) return instant;
+    const s = instant.trim().replace(' ', 'T');
+    d = new Date(/(Z|[+-]\d{2}:?\d{2})$/i.test(s) ? s : `${s}Z`);
+  } else d = instant;
+  if (Number.isNaN(d.getTime())) throw new RangeError(`not an instant: ${describeValue(instant)}`);
+  if (!isValidTimeZone(timeZone)) throw new RangeError(`not a time zone: ${describeValue(timeZone)}`);
+  return zoneDateFormat(timeZone).format(d);
+}
+
+/** The ISO date of instant `now` in a time zone (default Asia/Shanghai). Prefer {@link businessDate} with the configured zone. */
+export function isoDateIn(now: Date, timeZone = DEFAULT_TIME_ZONE): string {
+  return businessDate(now, timeZone);
 }

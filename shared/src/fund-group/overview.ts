@@ -4,6 +4,7 @@ import { batchLeverage, type ByBasis, type GroupLeverage, groupLeverage, type Le
 import { type Basis, fundMoney, type GroupFund, moneyByFund, ratio, type SourceClass, type SourceMoney } from './money.js';
 import { type ReinvestResult, type QualifyingInvestment, reinvestment } from './reinvest.js';
 import { type DatedCommitment, overCapSince } from './share.js';
+import { fundStatusAsOf, isSetUpAsOf } from './status.js';
 
 /** A fund with the names the overview shows beside its figures. */
 export interface OverviewFund extends GroupFund {
@@ -200,7 +201,7 @@ export function fundGroupOverview(raw: OverviewInput): Overview {
       managerEn: f.managerEn,
       kind: f.kind,
       batch: f.batch,
-      status: f.status,
+      status: fundStatusAsOf(f, asOf),
       isFundOfFunds: f.isFundOfFunds,
       establishedDate: f.establishedDate,
       targetSizeFen: f.targetSizeFen,
@@ -283,7 +284,7 @@ export function fundGroupOverview(raw: OverviewInput): Overview {
     compliance,
     counts: {
       subFunds: subs.length,
-      setUp: subs.filter((f) => f.establishedDate !== null && f.establishedDate <= asOf).length,
+      setUp: subs.filter((f) => isSetUpAsOf(f, asOf)).length,
       vehicles: input.funds.filter((f) => f.kind === 'direct_vehicle').length,
       flagged: new Set(compliance.map((x) => x.fundId)).size,
     },

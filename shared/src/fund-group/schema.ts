@@ -52,9 +52,19 @@ const FundFieldsSchema = z.object({
 });
 
 type FundFields = z.infer<typeof FundFieldsSchema>;
+/**
+ * Fields a fund cannot be saved without though the schema lets them be null (the form marks them required
+ * before saving; the server refuses them too). The set-up date is not among them: a fund decided on but not
+ * yet set up has none.
+ */
+export const FUND_REQUIRED_FIELDS = ['managerId', 'decisionDate', 'targetSizeFen'] as const satisfies ReadonlyArray<keyof FundFields>;
 /** Rules across fields, for a whole fund (create) or the fund after an edit. */
 export function fundConsistencyIssues(f: Partial<FundFields>): Array<{ path: keyof FundFields; rule: string; message: string }> {
   const out: Array<{ path: keyof FundFields; rule: string; message: string }> = [];
+  // What the fund form marks as required (null = left empty; undefined = not part of an edit).
+  for (const path of FUND_REQUIRED_FIELDS) if (f[path] === null) out.push({ path, rule: 'required', message: 'is required' });
+  if (f.status !== undefined && f.status !== 'approved' && f.establishedDate === null)
+    out.push({ path: 'establishedDate', rule: 'setUpDateRequired', message: 'is required once the fund is past "approved, not yet set up"' });
   if (f.decisionDate && f.establishedDate && f.establishedDate < f.decisionDate)
     out.push({ path: 'establishedDate', rule: 'establishedBeforeDecision', message: 'must not be before the decision date' });
   if (f.termYears && f.investmentPeriodYears && f.investmentPeriodYears > f.termYears)

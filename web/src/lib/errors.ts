@@ -25,7 +25,9 @@ export function errorMessage(error: unknown, t: TFunction): string {
   const fallback = error instanceof Error ? error.message : String(error);
   if (!domain) return error instanceof TRPCClientError ? fallback : t('errors:network');
   if (domain.fields?.length && domain.key.startsWith('validation'))
-    return domain.fields.map((f) => `${t(`fields:${f.path}`, { defaultValue: f.path })}：${issueMessage(f, t)}`).join('；');
+    return domain.fields
+      .map((f) => t('common:fieldIssue', { field: t(`fields:${f.path}`, { defaultValue: f.path }), issue: issueMessage(f, t) }))
+      .join(t('common:issueSeparator'));
   return t(`errors:${domain.key}`, { ...domain.params, defaultValue: fallback });
 }
 

@@ -8,12 +8,14 @@ import {
   formatMultiple,
   formatNumber,
   formatPercent,
+  memoText,
   type MoneyFormatOptions,
   type MoneyUnit,
   moneyUnitLabel,
   tableMoneyUnit,
 } from '@highland/shared';
 import { useTranslation } from 'react-i18next';
+import { businessTimeZone, dateOfInstant } from './business-date.js';
 
 /** The shared formatting module bound to the reader's language. */
 export function useFormat() {
@@ -32,7 +34,12 @@ export function useFormat() {
     percent: (r: number | null, digits = 1) => formatPercent(r, locale, digits),
     multiple: (r: number | null, digits = 2) => formatMultiple(r, locale, digits),
     date: (iso: string | null | undefined, style: 'short' | 'long' = 'short') => formatDate(iso, locale, style),
-    instant: (iso: string | null | undefined) => formatInstant(iso),
+    /** A timestamp as date and time in the deployment's zone. */
+    instant: (iso: string | null | undefined) => formatInstant(iso, businessTimeZone()),
+    /** The business date a timestamp falls on (deployment zone), written as a date: never `instant.slice(0, 10)`. */
+    dateOf: (instant: string | null | undefined, style: 'short' | 'long' = 'short') => formatDate(instant ? dateOfInstant(instant) : null, locale, style),
+    /** A ledger memo: the ones the system writes, in the reader's language; a typed one as typed. */
+    memo: (memo: string | null | undefined) => memoText(memo, locale),
     /** The record's name in the reader's language (the one bilingual-name rule). */
     name: (named: { nameZh: string; nameEn?: string | null }) => pickName(locale, named),
   };

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@highland/drizzle';
-import { type FundFigures, type HoldingInterval, type HoldingMove, heldOn, holdingIntervals, isoDateIn, SECTOR_CODES } from '@highland/shared';
+import { type FundFigures, type HoldingInterval, type HoldingMove, heldOn, holdingIntervals, SECTOR_CODES } from '@highland/shared';
 import { sql } from 'drizzle-orm';
 import type { ReadCtx } from '../ctx.js';
 import { LIVE_EXIT, LIVE_ROUND } from '../live.js';
@@ -137,7 +137,7 @@ export type Holdings = Map<number, HoldingInterval[]>;
 export async function firmOptions(read: ReadCtx, input: { funds: ReadonlyArray<number> | 'all'; q: string; date?: string | undefined }) {
   const { db } = read;
   const { funds: fundIds, q } = input;
-  const date = input.date ?? isoDateIn(read.now());
+  const date = input.date ?? read.today();
   if (fundIds !== 'all' && !fundIds.length) return [];
   const term = `%${q.replace(/[%_]/g, '')}%`;
   const held =

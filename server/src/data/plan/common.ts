@@ -1,5 +1,5 @@
 import { company, type DbOrTx, fund, user } from '@highland/drizzle';
-import { DomainError, isoDateIn } from '@highland/shared';
+import { DomainError } from '@highland/shared';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { isPortfolioFirm } from './books.js';
 
@@ -8,7 +8,7 @@ export type FirmScope = 'all' | Set<number>;
 export const firmReadable = (scope: FirmScope, companyId: number) => scope === 'all' || scope.has(companyId);
 
 /** The as-of date of a read: the one asked for, else today (Shanghai). */
-export const asOfOr = (read: { now: () => Date }, asOf: string | undefined): string => asOf ?? isoDateIn(read.now());
+export const asOfOr = (read: { today: () => string }, asOf: string | undefined): string => asOf ?? read.today();
 
 /** A business date may not lie after today (Shanghai). */
 export function notFuture(path: string, date: string, today: string): void {

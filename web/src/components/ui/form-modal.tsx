@@ -2,11 +2,13 @@ import { Alert, App, Button, Form, type FormInstance, Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors.js';
+import { preventEnterSubmit } from './no-enter-form.js';
 import { applyServerErrors } from '../../lib/validation.js';
 
 /**
  * A modal with one form and one mutation. The browser checks the fields with the server's schemas; what
- * the server still refuses lands beside its field, or above the form when it names none.
+ * the server still refuses lands beside its field, or above the form when it names none. Enter in a field
+ * never submits it: only the button does.
  */
 export function FormModal<V extends object>(props: {
   title: ReactNode;
@@ -58,6 +60,7 @@ export function FormModal<V extends object>(props: {
         layout="vertical"
         initialValues={props.initialValues}
         data-testid={props.testId}
+        onKeyDown={preventEnterSubmit}
         onFinish={async (values: V) => {
           setBusy(true);
           setError(null);

@@ -6,7 +6,8 @@ import { errorMessage } from '../../lib/errors.js';
 
 /**
  * Loading, error and empty states for one query, the same on every page: a skeleton while loading,
- * a translated error with a retry, an empty state when `isEmpty` says so.
+ * a translated error with a retry, an empty state when `isEmpty` says so. A query that is not enabled (a
+ * parameter it needs is missing) shows the empty state, never a skeleton that waits forever.
  */
 export function QueryState<T>(props: {
   query: UseQueryResult<T, unknown>;
@@ -17,6 +18,7 @@ export function QueryState<T>(props: {
 }) {
   const { t } = useTranslation();
   const { query } = props;
+  if (query.isPending && query.fetchStatus === 'idle') return <>{props.empty ?? <Empty description={t('empty')} />}</>;
   if (query.isPending) return <Skeleton active paragraph={{ rows: props.rows ?? 6 }} />;
   if (query.isError)
     return (

@@ -467,7 +467,7 @@ function LedgerTab(props: { fundId: number; asOf: string; writer: boolean; onRev
               <>
                 {r.reversesId ? <Tag color="red">{t('reversalOf', { id: r.reversesId })}</Tag> : null}
                 {r.reversedBy ? <Tag>{t('reversedBy', { id: r.reversedBy })}</Tag> : null}
-                {r.memo}
+                {f.memo(r.memo)}
               </>
             ),
           },

@@ -47,8 +47,12 @@ export function LeverageCard(props: { leverage: GroupLeverage; includeDirect: bo
         ]}
       />
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>
-        {t('lev.subFund')}；{t('lev.batch')}。{t('levFootFof', { amount: f.money(l.excludedGroupFundFen.committed) })}
-        {t('levFootDirect', { state: props.includeDirect ? t('directIn') : t('directOut'), amount: f.money(l.directFen.committed) })}
+        {t('levFoot', {
+          subFund: t('lev.subFund'),
+          batch: t('lev.batch'),
+          fof: t('levFootFof', { amount: f.money(l.excludedGroupFundFen.committed) }),
+          direct: t('levFootDirect', { state: props.includeDirect ? t('directIn') : t('directOut'), amount: f.money(l.directFen.committed) }),
+        })}
       </Typography.Paragraph>
     </Card>
   );

@@ -46,7 +46,7 @@ export function OverviewPage() {
               value={includeDirect ? 'in' : 'out'}
               onChange={(v) => void navigate({ search: (s) => ({ ...s, direct: v === 'out' ? 'out' : undefined }) })}
               options={[
-                { label: `${t('direct')}：${t('directIn')}`, value: 'in' },
+                { label: t('common:fieldIssue', { field: t('direct'), issue: t('directIn') }), value: 'in' },
                 { label: t('directOut'), value: 'out' },
               ]}
             />

@@ -50,6 +50,7 @@ export const lp: Strings = {
     view: '查看与打印',
     download: '下载 XLSX',
     noQuarter: '尚无已结束的季度',
+    noneIssued: '管理人尚未向您发出任何季度资本账户表。发出后将在此显示最近一期。',
     statementTitle: '季度资本账户表',
     statementSub: '{{investor}} · {{quarter}}（{{start}} 至 {{end}}）',
     print: '打印',
@@ -70,7 +71,8 @@ export const lp: Strings = {
     unfunded: '未催缴出资',
     flowsInQuarter: '本季现金流',
     noFlows: '本季无现金流',
-    footnote: '期末余额为贵方按实缴比例分享的基金净值，净值依据基金账簿与已批准估值计算；分配的收益（损失）为使各栏平衡的差额。金额单位：元。',
+    footnote:
+      '期末余额为贵方按实缴比例分享的基金净值，净值依据基金账簿与已批准估值计算；分配的收益（损失）为使各栏平衡的差额。金额单位：{{unit}}；下载的 XLSX 精确到分（元）。',
     issue: {
       none: '本季度报表尚未由管理人正式出具；以下为按当前账簿计算的数字。',
       issued: '已于 {{date}} 出具（第 {{version}} 版，校验码 {{digest}}）。',
@@ -134,6 +136,7 @@ export const lp: Strings = {
     view: 'View and print',
     download: 'Download XLSX',
     noQuarter: 'No quarter has ended yet',
+    noneIssued: 'No quarterly statement has been issued to you yet. Once one is, the latest shows here.',
     statementTitle: 'Quarterly capital account statement',
     statementSub: '{{investor}} · {{quarter}} ({{start}} to {{end}})',
     print: 'Print',
@@ -155,7 +158,7 @@ export const lp: Strings = {
     flowsInQuarter: 'Cash flows in the quarter',
     noFlows: 'No cash flow in the quarter',
     footnote:
-      'The ending balance is your paid-in share of the fund’s NAV, computed from the fund’s books and approved valuations; the allocated gain (loss) balances each column. Amounts in CNY.',
+      'The ending balance is your paid-in share of the fund’s NAV, computed from the fund’s books and approved valuations; the allocated gain (loss) balances each column. Amounts in {{unit}}; the XLSX download is exact to the fen (in CNY).',
     kinds: { call: 'Capital call', contribution: 'Contribution', distribution: 'Distribution', fee: 'Fee', investment: 'Investment', proceeds: 'Proceeds' },
     issue: {
       none: 'The manager has not issued this quarter’s statement yet; the figures below are from the books now.',

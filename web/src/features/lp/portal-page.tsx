@@ -1,19 +1,18 @@
-import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { PrinterOutlined } from '@ant-design/icons';
 import { endedQuarters, label, minDate, SECTORS, type Sector, ZONES, type Zone } from '@highland/shared';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { App, Button, Card, Col, Empty, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AsOfPicker, todayIso } from '../../components/ui/as-of-picker.js';
 import { Chart, type ChartOption } from '../../components/ui/chart.js';
+import { DownloadButton } from '../../components/ui/download-button.js';
 import { Page } from '../../components/ui/page.js';
 import { QueryState } from '../../components/ui/query-state.js';
 import { PmeNote } from '../../components/ui/pme-note.js';
 import { Stat } from '../../components/ui/stat.js';
-import { downloadBase64 } from '../../lib/download.js';
-import { errorMessage } from '../../lib/errors.js';
 import { useFormat } from '../../lib/format.js';
 import { type AppRouter, useTRPC, useTRPCClient } from '../../lib/trpc.js';
 
@@ -260,7 +259,6 @@ function HistoryChart(props: { history: PortalData['history'] }) {
 
 function StatementCard(props: { since: string }) {
   const { t } = useTranslation('lp');
-  const { message } = App.useApp();
   const client = useTRPCClient();
   const trpc = useTRPC();
   const f = useFormat();
@@ -269,11 +267,6 @@ function StatementCard(props: { since: string }) {
   const preview = useQuery({ ...trpc.lp.statement.queryOptions({ quarter: quarter ?? '' }), enabled: Boolean(quarter) });
   const qtd = preview.data?.total.qtd;
   const unit = f.tableUnit();
-  const download = useMutation({
-    mutationFn: (qtr: string) => client.lp.statementXlsx.query({ quarter: qtr }),
-    onSuccess: (file) => downloadBase64(file),
-    onError: (e) => void message.error(errorMessage(e, t)),
-  });
   return (
     <Card size="small" title={t('statement')} data-testid="statement-card" style={{ height: '100%' }}>
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
@@ -294,15 +287,7 @@ function StatementCard(props: { since: string }) {
               {t('view')}
             </Button>
           </Link>
-          <Button
-            type="primary"
-            icon={<DownloadOutlined />}
-            loading={download.isPending}
-            data-testid="statement-download"
-            onClick={() => download.mutate(quarter)}
-          >
-            {t('download')}
-          </Button>
+          <DownloadButton type="primary" testId="statement-download" label={t('download')} fetch={() => client.lp.statementXlsx.query({ quarter })} />
           {preview.data?.funds.some((x) => x.issued?.differences.length) ? (
             <Tag color="warning" data-testid="statement-restated">
               {t('issue.restatedTag')}
@@ -328,7 +313,7 @@ function StatementCard(props: { since: string }) {
           columns={[
             { title: t('line'), dataIndex: 'key', render: (k: string) => (k === 'beginning' || k === 'ending' ? <strong>{t(k)}</strong> : t(k)) },
             {
-              title: `${t('qtd')}（${f.unitLabel(unit)}）`,
+              title: t('common:withUnit', { label: t('qtd'), unit: f.unitLabel(unit) }),
               dataIndex: 'value',
               align: 'right',
               render: (v: number) => <span className="num">{f.moneyCell(v, unit)}</span>,

@@ -116,7 +116,7 @@ function ImportFields(props: { form: ReturnType<typeof Form.useForm<Values>>[0];
                   checked.issues
                     .slice(0, 5)
                     .map((i) => t('benchmarks.lineIssue', { line: i.line, rule: t(`benchmarks.rules.${i.rule}`), text: i.text }))
-                    .join('；'),
+                    .join(t('common:issueSeparator')),
                 );
               if (!checked.rows.length) throw new Error(t('benchmarks.noRows'));
             },

@@ -16,7 +16,9 @@ import { useFormat } from '../../lib/format.js';
 import { useSession } from '../../lib/session.js';
 import { type AppRouter, useTRPC } from '../../lib/trpc.js';
 import { PerformanceExportButton } from './export-button.js';
-import { InvestmentModal, NavStatementModal, ReviewButtons } from './forms.js';
+import { InvestmentModal } from './forms/investment-modal.js';
+import { NavStatementModal } from './forms/nav-modal.js';
+import { ReviewButtons } from './forms/review.js';
 
 const route = getRouteApi('/performance');
 type Outputs = inferRouterOutputs<AppRouter>;

@@ -14,7 +14,13 @@ import { Stat } from '../../components/ui/stat.js';
 import { useFormat } from '../../lib/format.js';
 import { useSession } from '../../lib/session.js';
 import { type AppRouter, useTRPC } from '../../lib/trpc.js';
-import { ExitModal, InvestmentModal, KpiImportModal, KpiModal, ReverseModal, type ReverseTarget, ReviewButtons, ValuationModal } from './forms.js';
+import { ExitModal } from './forms/exit-modal.js';
+import { InvestmentModal } from './forms/investment-modal.js';
+import { KpiImportModal } from './forms/kpi-import.js';
+import { KpiModal } from './forms/kpi-modal.js';
+import { ReverseModal, type ReverseTarget } from './forms/reverse-modal.js';
+import { ReviewButtons } from './forms/review.js';
+import { ValuationModal } from './forms/valuation-modal.js';
 
 const route = getRouteApi('/performance/position');
 type Position = inferRouterOutputs<AppRouter>['portfolio']['position'];
@@ -100,7 +106,7 @@ function PositionView({ data: d }: { data: Position }) {
       <Space wrap style={{ marginBottom: 12 }} data-testid="position-evidence">
         <Tag color="blue">{label(SECTORS[c.sector as Sector] ?? { zh: c.sector, en: c.sector }, i18n.language)}</Tag>
         <Tag>{label(ZONES[c.zone as Zone] ?? { zh: c.zone, en: c.zone }, i18n.language)}</Tag>
-        <Typography.Text type="secondary">{t('evidence')}：</Typography.Text>
+        <Typography.Text type="secondary">{t('common:labelled', { label: t('evidence') })}</Typography.Text>
         {c.registeredInShanghai ? <Tag color="green">{t('registered')}</Tag> : <Tag>{t('notRegistered')}</Tag>}
         {d.evidence.map((e) => (
           <Tag key={`${e.evidence}-${e.effectiveDate}`} color={e.evidence === 'relocated' ? 'purple' : 'cyan'}>
@@ -190,7 +196,7 @@ function PositionView({ data: d }: { data: Position }) {
             { title: t('equityShare'), dataIndex: 'equityShare', align: 'right', render: (v: number) => <span className="num">{f.percent(v, 3)}</span> },
             { title: t('postMoney'), dataIndex: 'postMoneyFen', align: 'right', render: money },
             { title: t('roundSize'), dataIndex: 'roundSizeFen', align: 'right', render: money },
-            { title: t('coInvestors'), dataIndex: 'coInvestors', render: (v: string[]) => v.join('、') },
+            { title: t('coInvestors'), dataIndex: 'coInvestors', render: (v: string[]) => v.join(t('common:listSeparator')) },
             reversalColumn('round'),
           ]}
           onRow={(r) => struck(r)}

@@ -257,7 +257,7 @@ export function CompanyPage() {
                         align: 'right',
                         render: (v: number | null) => (v === null ? '—' : f.number(v, 1)),
                       },
-                      { title: t('col.updated'), dataIndex: 'updatedAt', width: 110, render: (v: string) => v.slice(0, 10) },
+                      { title: t('col.updated'), dataIndex: 'updatedAt', width: 110, render: (v: string) => f.dateOf(v) },
                     ]}
                   />
                 ) : (

@@ -66,7 +66,7 @@ function DealView({ d }: { d: DealPageData }) {
           <Link to={deal.pipeline === 'selection' ? '/selection' : '/pipeline'} search={deal.pipeline === 'selection' ? {} : { fund: d.fund.id }}>
             <ArrowLeftOutlined /> {d.fund.code} {l.name(d.fund.nameZh, d.fund.nameEn)}
           </Link>
-          <span>{t('inStageSince', { date: f.date(deal.stageEnteredAt.slice(0, 10), 'long') })}</span>
+          <span>{t('inStageSince', { date: f.dateOf(deal.stageEnteredAt, 'long') })}</span>
           <span>{t('versionN', { n: deal.version })}</span>
         </Space>
       }

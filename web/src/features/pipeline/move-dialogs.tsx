@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/errors.js';
 import { useTRPC } from '../../lib/trpc.js';
 import { zodRule } from '../../lib/validation.js';
+import { todayIso } from '../../lib/business-date.js';
 import { FormModal, useDealErrors, useLabels, WanInput, wanToFen } from './use-pipeline.js';
 
 export type MoveExtras = {
@@ -51,7 +52,7 @@ export function MoveDialog(props: { ask: MoveAsk | null; busy: boolean; onCancel
             amountWan: ask.amountFen ? ask.amountFen / 1_000_000 : null,
             round: ask.round ?? 'a',
             instrument: 'preferred_equity',
-            date: dayjs(),
+            date: dayjs(todayIso()),
           }}
           onFinish={(v: { date: dayjs.Dayjs; amountWan: number; round: string; equityPct: number; instrument: string }) =>
             props.onOk({
@@ -87,7 +88,12 @@ export function MoveDialog(props: { ask: MoveAsk | null; busy: boolean; onCancel
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ commitmentWan: ask.amountFen ? ask.amountFen / 1_000_000 : null, fundNameZh: ask.nameZh, fundNameEn: ask.nameEn, date: dayjs() }}
+          initialValues={{
+            commitmentWan: ask.amountFen ? ask.amountFen / 1_000_000 : null,
+            fundNameZh: ask.nameZh,
+            fundNameEn: ask.nameEn,
+            date: dayjs(todayIso()),
+          }}
           onFinish={(v: { fundCode: string; fundNameZh: string; fundNameEn: string; batch?: number; commitmentWan: number; date: dayjs.Dayjs }) =>
             props.onOk({
               signing: {

@@ -350,8 +350,8 @@ export function TablePage() {
                       <div className="hl-ellipsis">{r.nextStep ?? '—'}</div>
                       <div className="hl-sub">{r.nextStepDate ?? ''}</div>
                     </td>
-                    <td className="num">{r.stageEnteredAt.slice(0, 10)}</td>
-                    <td className="num">{r.updatedAt.slice(0, 10)}</td>
+                    <td className="num">{f.dateOf(r.stageEnteredAt)}</td>
+                    <td className="num">{f.dateOf(r.updatedAt)}</td>
                   </tr>
                 );
               })}

@@ -274,7 +274,7 @@ export const plan: Strings = {
       ended: 'The programme ended on {{date}}',
       remaining: '{{n}} days to the programme’s end',
       programme: 'Programme',
-      noProgramme: 'No programme yet. An administrator creates one and sets its targets under “Programmes and targets”.',
+      noProgramme: 'No programme yet. An administrator creates one and sets its targets under "Programmes and targets".',
       target: 'Target',
       value: 'As of the date',
       atEnd: 'At the programme’s end ({{date}}): {{value}}',
