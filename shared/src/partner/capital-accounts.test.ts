@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AccountEntry, type CapitalAccountsInput, endingFromLines, type PartnerTerms, rollForwardCapitalAccounts } from './capital-accounts.js';
+import {
+  type AccountEntry,
+  type CapitalAccountsInput,
+  commitmentFigures,
+  endingFromLines,
+  type PartnerTerms,
+  partnerAccountColumns,
+  rollForwardCapitalAccounts,
+} from './capital-accounts.js';
 
 const A = 1;
 const B = 2;
@@ -129,6 +137,37 @@ describe('rollForwardCapitalAccounts: the ILPA lines of a fund with fees, a late
     expect(
       withDist.balanceAt(A, '2021-09-30') + withDist.balanceAt(B, '2021-09-30') + withDist.balanceAt(C, '2021-09-30') + withDist.gpBalanceAt('2021-09-30'),
     ).toBe(withDist.navAt('2021-09-30'));
+  });
+});
+
+describe('statement columns and commitment figures', () => {
+  const book = rollForwardCapitalAccounts({
+    basis: 'commitment',
+    partners: [{ id: A, commitments: commit('2024-01-01', 1000) }],
+    entries: [
+      { kind: 'contribution', date: '2024-02-01', partnerId: A, amountFen: 300 },
+      { kind: 'unrealisedGain', date: '2024-05-15', amountFen: 30 },
+      { kind: 'expense', date: '2025-02-10', amountFen: 5 },
+      { kind: 'unrealisedGain', date: '2025-05-10', amountFen: 10 },
+    ],
+  });
+  it('QTD, YTD and ITD for 2025Q2', () => {
+    const c = partnerAccountColumns(book, A, '2025-04-01', '2025-06-30');
+    expect([
+      [c.qtd.beginningFen, c.qtd.unrealisedGainFen, c.qtd.expensesFen, c.qtd.endingFen],
+      [c.ytd.beginningFen, c.ytd.unrealisedGainFen, c.ytd.expensesFen, c.ytd.endingFen],
+      [c.itd.beginningFen, c.itd.contributionsFen, c.itd.unrealisedGainFen, c.itd.expensesFen, c.itd.endingFen],
+    ]).toEqual([
+      [325, 10, 0, 335],
+      [330, 10, 5, 335],
+      [0, 300, 40, 5, 335],
+    ]);
+  });
+  it('unfunded adds back recallable distributions; called-but-unpaid is never negative', () => {
+    expect([
+      commitmentFigures({ committedFen: 1000, calledFen: 400, contributedFen: 300, recallableFen: 50 }),
+      commitmentFigures({ committedFen: 1000, calledFen: 300, contributedFen: 320, recallableFen: 0 }).calledUnpaidFen,
+    ]).toEqual([{ committedFen: 1000, contributionsFen: 300, recallableFen: 50, unfundedFen: 750, calledUnpaidFen: 100 }, 0]);
   });
 });
 

@@ -381,3 +381,26 @@ export function endingFromLines(l: PartnerAccountLines): number {
     l.carryPaidFen
   );
 }
+
+/** The three columns of an ILPA statement for a quarter: quarter to date, year to date, inception to date. */
+export function partnerAccountColumns(accounts: CapitalAccounts, partnerId: number, quarterStart: string, quarterEnd: string) {
+  return {
+    qtd: accounts.lines(partnerId, quarterStart, quarterEnd),
+    ytd: accounts.lines(partnerId, `${quarterEnd.slice(0, 4)}-01-01`, quarterEnd),
+    itd: accounts.lines(partnerId, null, quarterEnd),
+  };
+}
+
+/**
+ * The commitment figures beside the capital account: unfunded = commitment − contributions + recallable
+ * distributions (what the LP can still be called for), and called-but-unpaid, neither ever negative.
+ */
+export function commitmentFigures(input: { committedFen: number; calledFen: number; contributedFen: number; recallableFen: number }) {
+  return {
+    committedFen: input.committedFen,
+    contributionsFen: input.contributedFen,
+    recallableFen: input.recallableFen,
+    unfundedFen: Math.max(0, input.committedFen - input.contributedFen + input.recallableFen),
+    calledUnpaidFen: Math.max(0, input.calledFen - input.contributedFen),
+  };
+}

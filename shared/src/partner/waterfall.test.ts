@@ -320,6 +320,23 @@ describe('dealByDealWaterfall and clawback', () => {
     const r = dealByDealWaterfall(terms, [deals[0]!, { id: 'Y', flows: deals[1]!.flows }, deals[2]!]);
     expect(r.map((x) => x.gp)).toEqual([200, 100]);
   });
+  it('one deal alone is the whole-fund waterfall; parts always sum to each distribution', () => {
+    fc.assert(
+      fc.property(termsArb, fc.array(flowsArb, { minLength: 1, maxLength: 4 }), isoDate, (t, dealFlows, writeOff) => {
+        const single = dealByDealWaterfall(t, [{ id: 'only', flows: dealFlows[0] ?? [] }]).map(({ date, amount, lp, gp }) => ({ date, amount, lp, gp }));
+        const many = dealByDealWaterfall(
+          t,
+          dealFlows.map((flows, i) => ({ id: String(i), flows, ...(i === 0 ? { realisedOn: writeOff } : {}) })),
+        );
+        return (
+          JSON.stringify(single) === JSON.stringify(wholeFundWaterfall(t, dealFlows[0] ?? [])) &&
+          many.every((r) => r.lp + r.gp === r.amount && r.lp >= 0 && r.gp >= 0) &&
+          many.length === dealFlows.flat().filter((f) => f.amount > 0).length
+        );
+      }),
+      { numRuns: 100 },
+    );
+  });
   const fundFlows = deals.flatMap((d) => d.flows);
   const paid200 = [{ date: '2021-01-01', amount: 200 }];
   it('at wind-up the GP gives back what it holds beyond 20% of the fund’s profit: 200 paid, 20% of 500 is 100, 100 back', () => {
