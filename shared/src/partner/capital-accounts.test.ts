@@ -41,6 +41,15 @@ describe('rollForwardCapitalAccounts: the issue’s example', () => {
     });
     expect([book.balanceAt(A, '2024-12-31'), book.balanceAt(B, '2024-12-31')]).toEqual([180, 120]);
   });
+  it('refuses a forfeiture by a partner not in default', () => {
+    expect(() =>
+      rollForwardCapitalAccounts({
+        partners,
+        entries: [...entries, { kind: 'forfeiture', date: '2024-09-01', partnerId: B, amountFen: 25 }],
+        basis: 'commitment',
+      }),
+    ).toThrow(/not in default/);
+  });
   it('a forfeiture moves part of B’s account to A', () => {
     const book = rollForwardCapitalAccounts({
       partners,
@@ -216,6 +225,12 @@ const entryArb = (nPartners: number) =>
       amountFen: fc.integer({ min: -300_000_000, max: 300_000_000 }),
     }),
     fc.record({
+      kind: fc.constant('forfeiture' as const),
+      date: dateArb,
+      partnerId: fc.integer({ min: 1, max: nPartners }),
+      amountFen: fc.integer({ min: 0, max: 50_000_000 }),
+    }),
+    fc.record({
       kind: fc.constant('distribution' as const),
       date: dateArb,
       partnerId: fc.integer({ min: 1, max: nPartners }),
@@ -228,7 +243,10 @@ const entryArb = (nPartners: number) =>
 const fundArb = partnersArb.chain((partners) =>
   fc.record({
     partners: fc.constant(partners),
-    entries: fc.array(entryArb(partners.length), { minLength: 1, maxLength: 25 }),
+    // A forfeiture only by a partner in default on its date.
+    entries: fc
+      .array(entryArb(partners.length), { minLength: 1, maxLength: 25 })
+      .map((es) => es.filter((e) => e.kind !== 'forfeiture' || (partners[e.partnerId - 1]?.defaultedOn ?? '9999-12-31') <= e.date)),
     basis: fc.constantFrom('commitment' as const, 'paidIn' as const),
     carry: fc.option(fc.constant({ hurdle: 0.08, carry: 0.2, catchUp: 1 }), { nil: null }),
     keys: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 25, maxLength: 25 }),
@@ -248,6 +266,8 @@ describe('rollForwardCapitalAccounts: properties', () => {
             if (e.kind === 'contribution') nav += e.amountFen;
             else if (e.kind === 'distribution') nav -= e.returnOfCapitalFen + e.gainFen + e.incomeFen + e.carryFen;
             else if (e.kind === 'managementFee' || e.kind === 'expense') nav -= e.amountFen;
+            else if (e.kind === 'forfeiture')
+              continue; // moves between partners, NAV unchanged
             else nav += e.amountFen;
           }
           return f.partners.reduce((s, p) => s + book.balanceAt(p.id, d), 0) + book.gpBalanceAt(d) === nav && book.navAt(d) === nav;

@@ -288,6 +288,11 @@ export function rollForwardCapitalAccounts(input: CapitalAccountsInput): Capital
         nav -= gross;
       } else if (e.kind === 'forfeiture') {
         const from = index.get(e.partnerId)!;
+        if (!(defaultDay[from]! <= day))
+          throw DomainError.field('entries', 'forfeitureNotInDefault', `entries: partner ${e.partnerId} forfeits on ${date} but is not in default then`, {
+            partnerId: e.partnerId,
+            date,
+          });
         book(from, day, 'forfeiture', -e.amountFen, 1);
         const parts = allocate(e.amountFen, day, true);
         for (const [i, p] of parts.entries()) book(i, day, 'forfeiture', p, 1);
