@@ -1,11 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../common/errors.js';
+import * as shared from '../index.js';
 import { clawback, dealByDealWaterfall, type WaterfallFlow, type WaterfallTerms, wholeFundWaterfall, wholeFundWaterfallDetail } from './waterfall.js';
 
 const T = (hurdle: number, carry: number, catchUp: number): WaterfallTerms => ({ hurdle, carry, catchUp });
 
 describe('wholeFundWaterfall: the issue’s worked examples, to the fen', () => {
+  it('is exported from @highland/shared', () => {
+    expect(
+      shared.wholeFundWaterfall(T(0.08, 0.2, 1), [
+        { date: '2020-01-01', amount: -10_000 },
+        { date: '2020-12-31', amount: 15_000 },
+      ]),
+    ).toEqual([{ date: '2020-12-31', amount: 15_000, lp: 14_000, gp: 1_000 }]);
+  });
   const a: WaterfallFlow[] = [
     { date: '2020-01-01', amount: -10_000 },
     { date: '2020-12-31', amount: 15_000 },
