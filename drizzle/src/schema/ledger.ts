@@ -13,6 +13,10 @@ export const capitalCall = sqliteTable(
       .notNull()
       .references(() => fund.id),
     callNo: integer('call_no').notNull(),
+    /** `equalisation`: a later close's share of the earlier calls (ADR 045); `call` otherwise. */
+    kind: text('kind', { enum: ['call', 'equalisation'] })
+      .notNull()
+      .default('call'),
     noticeDate: text('notice_date').notNull(),
     dueDate: text('due_date').notNull(),
     totalFen: integer('total_fen').notNull(),

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AccountEntry, type CapitalAccountsInput, endingFromLines, type PartnerTerms, rollForwardCapitalAccounts } from './capital-accounts.js';
+import {
+  type AccountEntry,
+  type CapitalAccountsInput,
+  commitmentFigures,
+  endingFromLines,
+  type PartnerTerms,
+  partnerAccountColumns,
+  rollForwardCapitalAccounts,
+} from './capital-accounts.js';
 
 const A = 1;
 const B = 2;
@@ -32,6 +40,15 @@ describe('rollForwardCapitalAccounts: the issue’s example', () => {
       basis: 'commitment',
     });
     expect([book.balanceAt(A, '2024-12-31'), book.balanceAt(B, '2024-12-31')]).toEqual([180, 120]);
+  });
+  it('refuses a forfeiture by a partner not in default', () => {
+    expect(() =>
+      rollForwardCapitalAccounts({
+        partners,
+        entries: [...entries, { kind: 'forfeiture', date: '2024-09-01', partnerId: B, amountFen: 25 }],
+        basis: 'commitment',
+      }),
+    ).toThrow(/not in default/);
   });
   it('a forfeiture moves part of B’s account to A', () => {
     const book = rollForwardCapitalAccounts({
@@ -132,6 +149,37 @@ describe('rollForwardCapitalAccounts: the ILPA lines of a fund with fees, a late
   });
 });
 
+describe('statement columns and commitment figures', () => {
+  const book = rollForwardCapitalAccounts({
+    basis: 'commitment',
+    partners: [{ id: A, commitments: commit('2024-01-01', 1000) }],
+    entries: [
+      { kind: 'contribution', date: '2024-02-01', partnerId: A, amountFen: 300 },
+      { kind: 'unrealisedGain', date: '2024-05-15', amountFen: 30 },
+      { kind: 'expense', date: '2025-02-10', amountFen: 5 },
+      { kind: 'unrealisedGain', date: '2025-05-10', amountFen: 10 },
+    ],
+  });
+  it('QTD, YTD and ITD for 2025Q2', () => {
+    const c = partnerAccountColumns(book, A, '2025-04-01', '2025-06-30');
+    expect([
+      [c.qtd.beginningFen, c.qtd.unrealisedGainFen, c.qtd.expensesFen, c.qtd.endingFen],
+      [c.ytd.beginningFen, c.ytd.unrealisedGainFen, c.ytd.expensesFen, c.ytd.endingFen],
+      [c.itd.beginningFen, c.itd.contributionsFen, c.itd.unrealisedGainFen, c.itd.expensesFen, c.itd.endingFen],
+    ]).toEqual([
+      [325, 10, 0, 335],
+      [330, 10, 5, 335],
+      [0, 300, 40, 5, 335],
+    ]);
+  });
+  it('unfunded adds back recallable distributions; called-but-unpaid is never negative', () => {
+    expect([
+      commitmentFigures({ committedFen: 1000, calledFen: 400, contributedFen: 300, recallableFen: 50 }),
+      commitmentFigures({ committedFen: 1000, calledFen: 300, contributedFen: 320, recallableFen: 0 }).calledUnpaidFen,
+    ]).toEqual([{ committedFen: 1000, contributionsFen: 300, recallableFen: 50, unfundedFen: 750, calledUnpaidFen: 100 }, 0]);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------------
 const dateArb = fc.integer({ min: 0, max: 2000 }).map((d) => new Date(Date.UTC(2020, 0, 1) + d * 86_400_000).toISOString().slice(0, 10));
 const partnersArb = fc
@@ -177,6 +225,12 @@ const entryArb = (nPartners: number) =>
       amountFen: fc.integer({ min: -300_000_000, max: 300_000_000 }),
     }),
     fc.record({
+      kind: fc.constant('forfeiture' as const),
+      date: dateArb,
+      partnerId: fc.integer({ min: 1, max: nPartners }),
+      amountFen: fc.integer({ min: 0, max: 50_000_000 }),
+    }),
+    fc.record({
       kind: fc.constant('distribution' as const),
       date: dateArb,
       partnerId: fc.integer({ min: 1, max: nPartners }),
@@ -189,7 +243,10 @@ const entryArb = (nPartners: number) =>
 const fundArb = partnersArb.chain((partners) =>
   fc.record({
     partners: fc.constant(partners),
-    entries: fc.array(entryArb(partners.length), { minLength: 1, maxLength: 25 }),
+    // A forfeiture only by a partner in default on its date.
+    entries: fc
+      .array(entryArb(partners.length), { minLength: 1, maxLength: 25 })
+      .map((es) => es.filter((e) => e.kind !== 'forfeiture' || (partners[e.partnerId - 1]?.defaultedOn ?? '9999-12-31') <= e.date)),
     basis: fc.constantFrom('commitment' as const, 'paidIn' as const),
     carry: fc.option(fc.constant({ hurdle: 0.08, carry: 0.2, catchUp: 1 }), { nil: null }),
     keys: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 25, maxLength: 25 }),
@@ -209,6 +266,8 @@ describe('rollForwardCapitalAccounts: properties', () => {
             if (e.kind === 'contribution') nav += e.amountFen;
             else if (e.kind === 'distribution') nav -= e.returnOfCapitalFen + e.gainFen + e.incomeFen + e.carryFen;
             else if (e.kind === 'managementFee' || e.kind === 'expense') nav -= e.amountFen;
+            else if (e.kind === 'forfeiture')
+              continue; // moves between partners, NAV unchanged
             else nav += e.amountFen;
           }
           return f.partners.reduce((s, p) => s + book.balanceAt(p.id, d), 0) + book.gpBalanceAt(d) === nav && book.navAt(d) === nav;

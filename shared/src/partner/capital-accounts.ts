@@ -17,15 +17,17 @@
  *
  * Carried interest (when `carry` terms are given): after each date's results, each LP's carry is accrued
  * by hypothetical liquidation: the whole-fund waterfall on that LP's own contributions and gross
- * distributions, plus its pre-carry balance as a final distribution on the date. The change in (carry due −
- * carry paid) moves from the LP's account to the GP's; carry paid at a distribution leaves the GP's
- * account. So on every date Σ LP balances + GP balance = NAV (contributions − distributions − carry paid +
+ * distributions, plus its pre-carry balance as a final distribution on the date, gives the carry due; the
+ * unpaid accrual is (carry due − carry paid) less what the clawback clause would take back at such a
+ * wind-up (`clawback`), so it is negative — the GP owes — when carry paid exceeds what the fund's life
+ * supports. Its change moves between the LP's account and the GP's; carry paid at a distribution leaves
+ * the GP's account. So on every date Σ LP balances + GP balance = NAV (contributions − distributions − carry paid +
  * results), to the fen.
  */
 import { DomainError } from '../common/errors.js';
 import { dayNumberToIsoDate, parseIsoDay } from '../common/dates.js';
 import { allocateProRata } from '../ledger/allocate.js';
-import { type WaterfallFlow, type WaterfallTerms, wholeFundWaterfall } from './waterfall.js';
+import { clawback, type WaterfallFlow, type WaterfallTerms, wholeFundWaterfall } from './waterfall.js';
 
 export const ALLOCATION_BASES = ['commitment', 'paidIn'] as const;
 export type AllocationBasis = (typeof ALLOCATION_BASES)[number];
@@ -117,6 +119,10 @@ export interface CapitalAccounts {
   gpBalanceAt(date: string): number;
   /** The fund's NAV at the end of a date: contributions − distributions (with carry paid) + results. */
   navAt(date: string): number;
+  /** Carry allocated from a partner's account and not yet paid at the end of a date (negative: paid above what is due — clawback exposure). */
+  unpaidCarryAt(partnerId: number, date: string): number;
+  /** Carry paid to the GP out of a partner's distributions up to the end of a date. */
+  carryPaidAt(partnerId: number, date: string): number;
   /** A partner's lines for the period after `from`'s eve up to `to`; `from` null = since inception. */
   lines(partnerId: number, from: string | null, to: string): PartnerAccountLines;
 }
@@ -183,8 +189,9 @@ export function rollForwardCapitalAccounts(input: CapitalAccountsInput): Capital
   const unpaidCarry = new Array<number>(n).fill(0);
   const carryPaid = new Array<number>(n).fill(0);
   const waterfallFlows: WaterfallFlow[][] = partners.map(() => []);
+  const carryPaidFlows: WaterfallFlow[][] = partners.map(() => []);
   const moves: Movement[][] = partners.map(() => []);
-  const history: Array<{ day: number; balances: number[]; gp: number; nav: number }> = [];
+  const history: Array<{ day: number; balances: number[]; unpaid: number[]; paid: number[]; gp: number; nav: number }> = [];
   let nav = 0;
 
   const book = (i: number, day: number, line: AccountLine, amountFen: number, sign: 1 | -1) => {
@@ -234,7 +241,10 @@ export function rollForwardCapitalAccounts(input: CapitalAccountsInput): Capital
       const preCarry = (balance[i] ?? 0) + (unpaidCarry[i] ?? 0);
       const flows = preCarry > 0 ? [...(waterfallFlows[i] ?? []), { date, amount: preCarry }] : (waterfallFlows[i] ?? []);
       const due = flows.length === 0 ? 0 : wholeFundWaterfall(terms, flows).reduce((s, r) => s + r.gp, 0);
-      const target = due - (carryPaid[i] ?? 0);
+      // What liquidating at this date would still pay the GP, less what the clawback clause would take back.
+      const topUp = due - (carryPaid[i] ?? 0);
+      const paidFlows = topUp > 0 ? [...(carryPaidFlows[i] ?? []), { date, amount: topUp }] : (carryPaidFlows[i] ?? []);
+      const target = topUp - clawback(terms, flows, paidFlows).excessFen;
       const delta = target - (unpaidCarry[i] ?? 0);
       if (delta !== 0) {
         book(i, day, 'carryAllocated', delta, -1);
@@ -271,12 +281,18 @@ export function rollForwardCapitalAccounts(input: CapitalAccountsInput): Capital
           moves[i]?.push({ day, line: 'carryPaid', amountFen: e.carryFen });
           unpaidCarry[i] = (unpaidCarry[i] ?? 0) - e.carryFen;
           carryPaid[i] = (carryPaid[i] ?? 0) + e.carryFen;
+          carryPaidFlows[i]?.push({ date, amount: e.carryFen });
         }
         const gross = e.returnOfCapitalFen + e.gainFen + e.incomeFen + e.carryFen;
         waterfallFlows[i]?.push({ date, amount: gross });
         nav -= gross;
       } else if (e.kind === 'forfeiture') {
         const from = index.get(e.partnerId)!;
+        if (!(defaultDay[from]! <= day))
+          throw DomainError.field('entries', 'forfeitureNotInDefault', `entries: partner ${e.partnerId} forfeits on ${date} but is not in default then`, {
+            partnerId: e.partnerId,
+            date,
+          });
         book(from, day, 'forfeiture', -e.amountFen, 1);
         const parts = allocate(e.amountFen, day, true);
         for (const [i, p] of parts.entries()) book(i, day, 'forfeiture', p, 1);
@@ -290,7 +306,7 @@ export function rollForwardCapitalAccounts(input: CapitalAccountsInput): Capital
       }
     }
     accrueCarry(day, date);
-    history.push({ day, balances: [...balance], gp: unpaidCarry.reduce((s, c) => s + c, 0), nav });
+    history.push({ day, balances: [...balance], unpaid: [...unpaidCarry], paid: [...carryPaid], gp: unpaidCarry.reduce((s, c) => s + c, 0), nav });
   }
 
   const at = (date: string) => {
@@ -305,17 +321,20 @@ export function rollForwardCapitalAccounts(input: CapitalAccountsInput): Capital
     }
     return lo === 0 ? null : (history[lo - 1] ?? null);
   };
-  const balanceAt = (partnerId: number, date: string) => {
+  const indexOf = (partnerId: number) => {
     const i = index.get(partnerId);
     if (i === undefined) throw new DomainError('NOT_FOUND', 'partner.notFound', `partner ${partnerId} is not a partner of the fund`);
-    return at(date)?.balances[i] ?? 0;
+    return i;
   };
+  const balanceAt = (partnerId: number, date: string) => at(date)?.balances[indexOf(partnerId)] ?? 0;
 
   return {
     dates: [...dayDates.values()],
     balanceAt,
     gpBalanceAt: (date) => at(date)?.gp ?? 0,
     navAt: (date) => at(date)?.nav ?? 0,
+    unpaidCarryAt: (partnerId, date) => at(date)?.unpaid[indexOf(partnerId)] ?? 0,
+    carryPaidAt: (partnerId, date) => at(date)?.paid[indexOf(partnerId)] ?? 0,
     lines(partnerId, from, to) {
       const i = index.get(partnerId);
       if (i === undefined) throw new DomainError('NOT_FOUND', 'partner.notFound', `partner ${partnerId} is not a partner of the fund`);
@@ -366,4 +385,27 @@ export function endingFromLines(l: PartnerAccountLines): number {
     l.carryAccruedFen -
     l.carryPaidFen
   );
+}
+
+/** The three columns of an ILPA statement for a quarter: quarter to date, year to date, inception to date. */
+export function partnerAccountColumns(accounts: CapitalAccounts, partnerId: number, quarterStart: string, quarterEnd: string) {
+  return {
+    qtd: accounts.lines(partnerId, quarterStart, quarterEnd),
+    ytd: accounts.lines(partnerId, `${quarterEnd.slice(0, 4)}-01-01`, quarterEnd),
+    itd: accounts.lines(partnerId, null, quarterEnd),
+  };
+}
+
+/**
+ * The commitment figures beside the capital account: unfunded = commitment − contributions + recallable
+ * distributions (what the LP can still be called for), and called-but-unpaid, neither ever negative.
+ */
+export function commitmentFigures(input: { committedFen: number; calledFen: number; contributedFen: number; recallableFen: number }) {
+  return {
+    committedFen: input.committedFen,
+    contributionsFen: input.contributedFen,
+    recallableFen: input.recallableFen,
+    unfundedFen: Math.max(0, input.committedFen - input.contributedFen + input.recallableFen),
+    calledUnpaidFen: Math.max(0, input.calledFen - input.contributedFen),
+  };
 }

@@ -213,28 +213,52 @@ export function dealByDealWaterfall(terms: WaterfallTerms, deals: ReadonlyArray<
 }
 
 export interface ClawbackResult {
-  /** What the GP should hold over the fund's life: the GP parts of the whole-fund waterfall of all the flows. */
-  entitledFen: number;
   /** Carry the GP was paid. */
   paidFen: number;
-  /** Excess paid before any cap (never negative). */
+  /** Test 1: carry × the cumulative profit (gross distributions − contributions, if positive). */
+  carryOfProfitFen: number;
+  /** Test 2: what LPs still lack to reach the hurdle on what they actually received (0 when they have). */
+  lpShortfallFen: number;
+  /** max(paid − carry of profit, LP shortfall), within [0, paid]. */
   excessFen: number;
-  /** What the GP gives back: the excess, capped at the carry paid net of tax when the terms give a tax rate. Never negative. */
+  /** What the GP gives back: the excess, capped at the carry paid net of tax when a tax rate is given. Never negative. */
   clawbackFen: number;
 }
 
 /**
- * GP clawback at wind-up: the carry paid beyond what the whole-fund waterfall on all the LP class's flows
- * (contributions and every distribution, gross of carry) gives the GP. `taxRate` (0–1) caps the giveback at
- * the carry paid net of the tax the GP bore on it, as LPAs commonly do. Never negative.
+ * GP clawback at wind-up, by the usual LPA clause: the GP returns the greater of (1) the carry it was paid
+ * beyond `carry` × the fund's cumulative profit and (2) what LPs still lack to reach the hurdle (the
+ * netted hurdle balance on the last date, LPs' receipts being the gross distributions less the carry paid
+ * on each date), never more than the carry paid and, with `taxRate` (0–1), never more than the carry paid
+ * net of the tax the GP bore on it. Never negative. `flows` are the class's contributions (negative) and
+ * gross distributions (positive); `gpPaid` the carry paid, dated.
  */
-export function clawback(terms: WaterfallTerms, flows: ReadonlyArray<WaterfallFlow>, gpPaidFen: number, options: { taxRate?: number } = {}): ClawbackResult {
-  if (!Number.isSafeInteger(gpPaidFen) || gpPaidFen < 0)
-    throw DomainError.field('gpPaidFen', 'nonNegativeFen', `gpPaidFen: must be a non-negative whole number of fen (got ${String(gpPaidFen)})`);
+export function clawback(
+  terms: WaterfallTerms,
+  flows: ReadonlyArray<WaterfallFlow>,
+  gpPaid: ReadonlyArray<WaterfallFlow>,
+  options: { taxRate?: number } = {},
+): ClawbackResult {
+  checkWaterfallTerms(terms);
   const taxRate = options.taxRate ?? 0;
   if (!Number.isFinite(taxRate) || taxRate < 0 || taxRate > 1) throw DomainError.field('taxRate', 'rateRange', 'taxRate: must be from 0 to 1');
-  const entitledFen = wholeFundWaterfall(terms, flows).reduce((s, r) => s + r.gp, 0);
-  const excessFen = Math.max(0, gpPaidFen - entitledFen);
-  const capFen = gpPaidFen - roundHalfAway(gpPaidFen * taxRate);
-  return { entitledFen, paidFen: gpPaidFen, excessFen, clawbackFen: Math.max(0, Math.min(excessFen, capFen)) };
+  const ordered = orderWaterfallFlows(flows);
+  const paid = orderWaterfallFlows(gpPaid, 'gpPaid');
+  for (const p of paid)
+    if (p.amount < 0) throw DomainError.field(`gpPaid.${p.index}.amount`, 'nonNegativeFen', `gpPaid.${p.index}.amount: must not be negative`);
+  const paidFen = paid.reduce((s, p) => s + p.amount, 0);
+  const end = Math.max(ordered.at(-1)?.day ?? Number.NEGATIVE_INFINITY, paid.at(-1)?.day ?? Number.NEGATIVE_INFINITY);
+  const growth = Math.log1p(terms.hurdle) / 365;
+  let profit = 0;
+  let balance = 0;
+  for (const f of ordered) {
+    profit += f.amount;
+    balance -= f.amount * Math.exp(growth * (end - f.day));
+  }
+  for (const p of paid) balance += p.amount * Math.exp(growth * (end - p.day));
+  const carryOfProfitFen = roundHalfAway(terms.carry * Math.max(0, profit));
+  const lpShortfallFen = Math.max(0, roundHalfAway(balance));
+  const excessFen = Math.min(paidFen, Math.max(0, paidFen - carryOfProfitFen, lpShortfallFen));
+  const capFen = paidFen - roundHalfAway(paidFen * taxRate);
+  return { paidFen, carryOfProfitFen, lpShortfallFen, excessFen, clawbackFen: Math.max(0, Math.min(excessFen, capFen)) };
 }
