@@ -23,7 +23,8 @@ export default defineConfig({
           root: './test',
           include: ['integration/**/*.test.ts'],
           globalSetup: ['./integration/global-setup.ts'],
-          testTimeout: 60_000,
+          // The tests that seed the whole demo themselves (bootstrap, sqld) take over 60 s on a loaded 2-core machine.
+          testTimeout: 180_000,
           hookTimeout: 60_000,
         },
       },

@@ -13,7 +13,7 @@ export const DEMO_PASSWORD = 'demo-highland-2026';
  * Chromium with the flags this machine needs: CHROMIUM_PATH, else the one shipped in npm
  * `@sparticuz/chromium`, else Debian's (ADR 043; scripts/ensure-chromium.mjs finds or gets it).
  */
-export function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(): Promise<Browser> {
   const found = ensureChromium({ log: (line) => process.stderr.write(`${line}\n`) });
   return chromium.launch({
     executablePath: found.executablePath,
