@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { commitment, type Db, fund, investor, user } from '@highland/drizzle';
 import { type Actor, appRouter } from '@highland/server';
-import { visibleInvestors } from '@highland/server/auth/investor-scope';
+import { filterVisibleInvestors, visibleInvestors } from '@highland/server/auth/investor-scope';
 import { assertFundReadable, readableFunds } from '@highland/server/auth/scope';
 import { actorOf } from '@highland/server/auth/session';
 import { asc, eq, inArray } from 'drizzle-orm';
@@ -71,13 +71,22 @@ describe('fund.investorOptions: a sub-fund manager sees only the investors of it
     const fof = await visibleInvestors(h.db, await actorFor(h.db, EMAIL.fof));
     if (gp.all) throw new Error('gp@ must get a narrowed list');
     const outside = all.filter((i) => !inSf01.has(i.id) && i.fundId === null).map((i) => i.id);
+    const filtered = (await filterVisibleInvestors(h.db, await actorFor(h.db, EMAIL.gp), all)).map((i) => i.id);
     expect({
+      filteredIsTheScope: filtered.sort((a, b) => a - b).join() === [...gp.ids].sort((a, b) => a - b).join(),
       fofSeesAll: fof.all,
       gpSeesEveryInvestorOfSf01: [...inSf01].every((id) => gp.ids.has(id)),
       gpSeesTheGroupsFunds: groupFunds.every((id) => gp.ids.has(id)),
       outsideCount: outside.length > 20,
       gpSeesOutside: outside.filter((id) => gp.ids.has(id)),
-    }).toEqual({ fofSeesAll: true, gpSeesEveryInvestorOfSf01: true, gpSeesTheGroupsFunds: true, outsideCount: true, gpSeesOutside: [] });
+    }).toEqual({
+      filteredIsTheScope: true,
+      fofSeesAll: true,
+      gpSeesEveryInvestorOfSf01: true,
+      gpSeesTheGroupsFunds: true,
+      outsideCount: true,
+      gpSeesOutside: [],
+    });
   });
 
   it('a new LP created by SF-01’s team is seen by SF-01’s managers before its first commitment, not by SF-02’s', async () => {

@@ -45,3 +45,9 @@ export async function visibleInvestors(db: DbOrTx, actor: Actor): Promise<Invest
 }
 
 export const investorVisible = (scope: InvestorScope, investorId: number) => scope.all || scope.ids.has(investorId);
+
+/** Keeps the rows of an investor list `actor` may see (`fund.investorOptions` filters its answer through this). */
+export async function filterVisibleInvestors<T extends { id: number }>(db: DbOrTx, actor: Actor, rows: readonly T[]): Promise<T[]> {
+  const scope = await visibleInvestors(db, actor);
+  return rows.filter((r) => investorVisible(scope, r.id));
+}

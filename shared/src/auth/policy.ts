@@ -70,7 +70,11 @@ export function passwordChangePending(p: Principal): boolean {
 /** The procedures someone whose password must be changed may still call: who am I, change it, sign out. */
 export const PASSWORD_CHANGE_PROCEDURES = ['auth.me', 'auth.changePassword', 'auth.signOut'] as const;
 
-/** Whether `p` may call the API procedure at `path` at all ('fund.detail'); finer rules are checked by the procedure. */
+/**
+ * Whether signed-in `p` may call the API procedure at `path` at all ('fund.detail'); finer rules are
+ * checked by the procedure. Public procedures (`system.info`, `auth.signIn`) need no session and are
+ * answered to anyone, so the server asks this only of the signed-in ones.
+ */
 export function canCall(p: Principal, path: string): boolean {
   return !passwordChangePending(p) || (PASSWORD_CHANGE_PROCEDURES as readonly string[]).includes(path);
 }
