@@ -19,11 +19,20 @@ const errorsOf = async (p: Page) =>
     ? await p.locator('[data-testid=fund-form] .ant-form-item-explain-error').allInnerTexts()
     : [];
 
-/** Fills what a new sub-fund needs (code, names, batch 3, the first focus sector) and saves. */
+/**
+ * Fills what a new sub-fund needs (code, names, the first manager, batch 3, the first focus sector, a decision
+ * date and a target size) and saves.
+ */
 async function fillAndSave(p: Page, code: string, nameZh: string, nameEn: string) {
   await p.getByTestId('fund-code').fill(code);
   await p.getByTestId('fund-name-zh').fill(nameZh);
   await p.getByTestId('fund-name-en').fill(nameEn);
+  await p.getByTestId('fund-manager').click();
+  await p.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await p.getByTestId('fund-decision').click();
+  await p.getByTestId('fund-decision').fill('2026-09-01');
+  await p.keyboard.press('Enter');
+  await p.getByTestId('fund-target').fill('30');
   await p.getByTestId('fund-batch').fill('3');
   await p.getByTestId('fund-sectors').click();
   await p.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();

@@ -240,3 +240,12 @@ export function homePath(p: Principal): string {
 
 /** The funds an actor may read: every fund, or these ids (the server resolves it once per request). */
 export type FundScope = { all: true } | { all: false; ids: number[] };
+
+/**
+ * Whether the reader reviews the pending marks listed for them (web-a). The list is already scoped to the funds
+ * the reader reads; for a manager reading a fund's marks and reviewing them go together (canReviewFund), so any
+ * manager reviews what the list shows; reviewers and administrators only read it.
+ */
+export function reviewsListedMarks(p: Principal): boolean {
+  return isManager(p);
+}

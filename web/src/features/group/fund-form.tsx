@@ -86,6 +86,7 @@ export function FundForm(props: {
               <Col span={14}>
                 <Form.Item name="managerId" label={t('manager')} required rules={[required]}>
                   <Select
+                    data-testid="fund-manager"
                     allowClear
                     showSearch
                     optionFilterProp="label"

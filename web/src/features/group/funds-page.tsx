@@ -1,3 +1,4 @@
+import { canEditFunds } from '@highland/shared';
 import type { FUND_KINDS } from '@highland/shared';
 import { useQuery } from '@tanstack/react-query';
 import { PlusOutlined } from '@ant-design/icons';
@@ -25,7 +26,7 @@ export function FundsPage() {
   const unit = f.tableUnit();
   const money = (v: number) => <span className="num">{f.moneyCell(v, unit)}</span>;
   const session = useSession();
-  const canCreate = session.data?.role === 'admin' || session.data?.managesMotherFund === true;
+  const canCreate = session.data ? canEditFunds(session.data) : false;
   return (
     <Page
       title={t('fundsTitle')}

@@ -1,3 +1,4 @@
+import { canEditFunds } from '@highland/shared';
 import { PlusOutlined } from '@ant-design/icons';
 import type { BatchRow } from '@highland/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -31,7 +32,7 @@ export function OverviewPage() {
   const includeDirect = search.direct !== 'out';
   const q = useQuery({ ...trpc.group.overview.queryOptions({ asOf, includeDirect }), placeholderData: keepPreviousData });
   const mother = q.data?.mother;
-  const canCreate = session.data?.role === 'admin' || session.data?.managesMotherFund === true;
+  const canCreate = session.data ? canEditFunds(session.data) : false;
   const big = f.tableUnit(true);
   return (
     <Page
