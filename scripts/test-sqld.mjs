@@ -40,7 +40,9 @@ function cleanUp() {
 
 const vitest = join(ROOT, 'node_modules/vitest/vitest.mjs');
 const started = Date.now();
-const child = spawn(process.execPath, [vitest, 'run', '--project', 'integration', ...process.argv.slice(2)], {
+// Every statement is a round trip over HTTP here, and seeding the demo takes thousands: a longer timeout.
+const timeouts = ['--testTimeout', '240000', '--hookTimeout', '240000'];
+const child = spawn(process.execPath, [vitest, 'run', '--project', 'integration', ...timeouts, ...process.argv.slice(2)], {
   cwd: ROOT,
   stdio: 'inherit',
   env: { ...process.env, HIGHLAND_TEST_DB: 'sqld', HIGHLAND_SQLD_ROOT: root },
