@@ -1,6 +1,7 @@
 // The built app on the demo data, for the benchmarks that measure it from outside (a browser, an HTTP
 // load): started like `pnpm start` (server/dist + web/dist) on a free loopback port, with a fresh
 // embedded database, or against DATABASE_URL given in `env` (a sqld, for the remote path).
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, type RunningServer, startServer } from '../e2e/helpers.js';
 
@@ -34,3 +35,6 @@ export const median = (xs: number[]): number => {
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
+
+/** The machine's 1-minute load average now (2 cores: above 2, other work competes for them). */
+export const load = (): string => loadavg()[0]!.toFixed(1);

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { queryUrl, type RunningServer, sessionCookie, startDemo } from './demo-server.js';
+import { load, queryUrl, type RunningServer, sessionCookie, startDemo } from './demo-server.js';
 import { defineBench } from './harness.js';
 
 const DURATION = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
@@ -80,7 +80,9 @@ export default defineBench({
   async report() {
     const server = await startDemo('http');
     try {
-      return loadMarkdown(await loadTable(server));
+      const before = load();
+      const table = loadMarkdown(await loadTable(server));
+      return `${table}\n\nLoad average (1 min) ${before} before, ${load()} after (2 cores).`;
     } finally {
       await server.stop();
     }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { freePort, sqldBinary } from '../integration/helpers/sqld.js';
 import { startServer } from '../e2e/helpers.js';
-import { ROOT, queryUrl, sessionCookie, startDemo } from './demo-server.js';
+import { load, ROOT, queryUrl, sessionCookie, startDemo } from './demo-server.js';
 import { defineBench } from './harness.js';
 import { ENDPOINTS, type LoadResult, loadTable } from './http.bench.js';
 
@@ -74,6 +74,7 @@ export default defineBench({
     const dir = mkdtempSync(join(tmpdir(), 'highland-remote-'));
     const stops: Array<() => unknown> = [];
     try {
+      const before = load();
       // 1. The embedded file, and the seeded file for the servers.
       const embedded = await startDemo('remote');
       const embeddedResults = await loadTable(embedded, ENDPOINTS.slice(0, 3));
@@ -130,7 +131,7 @@ export default defineBench({
         ...rows(primaryResults, 'sqld primary (HTTP)'),
         ...rows(replicaResults, 'sqld replica (HTTP)'),
         '',
-        `Replica: started on an empty folder, it answered with every row of the primary after ${ms(replicaReadyMs)} ms. A session written through app A (on the primary) was accepted by app B (on the replica) after ${sorted.map(ms).join(', ')} ms (5 sign-ins; 0 ms would mean already there at the first read).`,
+        `Replica: started on an empty folder, it answered with every row of the primary after ${ms(replicaReadyMs)} ms. A session written through app A (on the primary) was accepted by app B (on the replica) after ${sorted.map(ms).join(', ')} ms (5 sign-ins; 0 ms would mean already there at the first read). Load average (1 min) ${before} before, ${load()} after (2 cores).`,
       ].join('\n');
     } finally {
       for (const stop of stops.reverse()) await stop();
