@@ -63,6 +63,8 @@ async function figuresVisible(page: Page): Promise<number> {
 interface Run {
   /** First visit: sign-in page, then the overview after submitting. */
   firstJsBytes: number;
+  /** Of which before the figures showed (the rest: the chart library, fetched when the chart mounts). */
+  firstJsAtFigures: number;
   firstJsFiles: number;
   firstAllBytes: number;
   signInReadyMs: number;
@@ -86,7 +88,9 @@ async function once(browser: Browser, base: string, link: Link, cookie: string):
   const submitted = await pageA.evaluate(() => performance.now());
   await pageA.getByTestId('sign-in-submit').click();
   const shown = await figuresVisible(pageA);
-  // Whatever the page still loads after its figures (the chart) belongs to the visit too.
+  const jsAtFigures = a.traffic.jsBytes;
+  // What the page still loads after its figures (the chart's library) belongs to the visit too.
+  await pageA.locator('[data-testid="waterfall-chart"] canvas').waitFor({ timeout: 180_000 });
   await pageA.waitForLoadState('networkidle');
   await ctxA.close();
 
@@ -102,6 +106,7 @@ async function once(browser: Browser, base: string, link: Link, cookie: string):
   await ctxB.close();
   return {
     firstJsBytes: a.traffic.jsBytes,
+    firstJsAtFigures: jsAtFigures,
     firstJsFiles: a.traffic.jsFiles,
     firstAllBytes: a.traffic.allBytes,
     signInReadyMs,
@@ -118,7 +123,7 @@ const msf = (v: number) => v.toFixed(0);
 export default defineBench({
   id: 'web',
   title: 'The web app in Chromium: JavaScript on the wire and time to the overview’s figures',
-  about: `The built app on the demo data (\`pnpm start\`'s server, warm: every page and query asked once before timing), loaded by Debian's Chromium (headless, through playwright-core) in a fresh browser context for every run — no HTTP cache. **First visit**: the government reviewer opens /sign-in, signs in, and lands on the overview; every script response's encoded bytes are summed as Chromium's network layer reports them (\`Network.loadingFinished\` encodedDataLength: headers and compressed body, i.e. on the wire), until the network is idle (so the on-demand chart library is counted). **Navigation to figures**: already signed in (the session cookie set in the fresh context), from navigation start to the overview's headline figures being visible (\`performance.now()\` in the page when the leverage figure has its number). Both on loopback and under Chromium's network emulation at 10 Mbit/s with 40 ms latency (CDP \`Network.emulateNetworkConditions\`). Median of ${RUNS} runs. The JavaScript's lower bound is a bare React + tRPC skeleton, ${SKELETON_KB} kB gzip (STACK-NOTES.md); the goals (issue 17) are ≤ ${GOAL_JS_KB} kB, and figures ≤ 800 ms on loopback and ≤ 2.5 s on the throttled link.`,
+  about: `The built app on the demo data (\`pnpm start\`'s server, warm: every page and query asked once before timing), loaded by Debian's Chromium (headless, through playwright-core) in a fresh browser context for every run — no HTTP cache. **First visit**: the government reviewer opens /sign-in, signs in, and lands on the overview; every script response's encoded bytes are summed as Chromium's network layer reports them (\`Network.loadingFinished\` encodedDataLength: headers and compressed body, i.e. on the wire), until the overview's chart has drawn and the network is idle (so the chart library, fetched on demand after the figures, is counted; the bytes before the figures showed are given too). **Navigation to figures**: already signed in (the session cookie set in the fresh context), from navigation start to the overview's headline figures being visible (\`performance.now()\` in the page when the leverage figure has its number). Both on loopback and under Chromium's network emulation at 10 Mbit/s with 40 ms latency (CDP \`Network.emulateNetworkConditions\`). Median of ${RUNS} runs. The JavaScript's lower bound is a bare React + tRPC skeleton, ${SKELETON_KB} kB gzip (STACK-NOTES.md); the goals (issue 17) are ≤ ${GOAL_JS_KB} kB, and figures ≤ 800 ms on loopback and ≤ 2.5 s on the throttled link.`,
   needsStressSet: false,
   async report() {
     const server = await startDemo('web');
@@ -138,15 +143,15 @@ export default defineBench({
         const nav = median(runs.map((r) => r.navToFiguresMs));
         console.log(`  ${link.name}: first visit JS ${kB(js)} kB, navigation → figures ${msf(nav)} ms`);
         rows.push(
-          `| ${link.name} | ${kB(js)} | ${median(runs.map((r) => r.firstJsFiles))} | ${runs[0]!.encodings.join(', ')} | ${kB(median(runs.map((r) => r.firstAllBytes)))} | ${SKELETON_KB} | **${(js / 1024 / SKELETON_KB).toFixed(2)}×** | ${js / 1024 <= GOAL_JS_KB ? 'met' : `not met (${kB(js)} > ${GOAL_JS_KB})`} |`,
+          `| ${link.name} | ${kB(js)} | ${kB(median(runs.map((r) => r.firstJsAtFigures)))} | ${median(runs.map((r) => r.firstJsFiles))} | ${runs[0]!.encodings.join(', ')} | ${kB(median(runs.map((r) => r.firstAllBytes)))} | ${SKELETON_KB} | **${(js / 1024 / SKELETON_KB).toFixed(2)}×** | ${js / 1024 <= GOAL_JS_KB ? 'met' : `not met (${kB(js)} > ${GOAL_JS_KB})`} |`,
         );
         timeRows.push(
           `| ${link.name} | ${msf(median(runs.map((r) => r.signInReadyMs)))} | ${msf(median(runs.map((r) => r.submitToFiguresMs)))} | **${msf(nav)}** | ${msf(Math.min(...runs.map((r) => r.navToFiguresMs)))}–${msf(Math.max(...runs.map((r) => r.navToFiguresMs)))} | ${kB(median(runs.map((r) => r.overviewJsBytes)))} | ${link.goalMs} | ${nav <= link.goalMs ? 'met' : 'not met'} |`,
         );
       }
       return [
-        '| link | first visit: JS on the wire, kB | scripts | coding | all bytes, kB | lower bound, kB | ratio | goal ≤ 250 kB |',
-        '| --- | ---: | ---: | --- | ---: | ---: | ---: | --- |',
+        '| link | first visit: JS on the wire, kB | of which before the figures, kB | scripts | coding | all bytes, kB | lower bound, kB | ratio | goal ≤ 250 kB |',
+        '| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |',
         ...rows,
         '',
         '| link | sign-in page ready, ms | submit → figures, ms | navigation → figures (signed in), ms p50 | range, ms | its JS, kB | goal, ms | goal |',
