@@ -5,6 +5,7 @@ import { groupOverview } from '../data/fund-group.js';
 import { overviewWorkbook } from '../data/fund-group-export.js';
 import { listFunds } from '../data/funds.js';
 import { roleProcedure, router } from '../trpc.js';
+import { fileOf } from '../xlsx/writer.js';
 
 const AsOfSchema = z.object({ asOf: IsoDateSchema.optional() });
 
@@ -26,11 +27,7 @@ export const groupRouter = router({
       const locale: DisplayLocale = input.locale ?? ctx.actor.locale;
       const o = await groupOverview(ctx.db, asOf, input.includeDirect ?? true);
       const buffer = await overviewWorkbook(o, locale);
-      return {
-        filename: `${locale === 'en' ? 'fund-group-overview' : '基金群总览'}-${asOf}.xlsx`,
-        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        base64: buffer.toString('base64'),
-      };
+      return fileOf(buffer, `${locale === 'en' ? 'fund-group-overview' : '基金群总览'}-${asOf}.xlsx`);
     }),
 
   /** The funds the caller may read, with size and flows. LPs use lp.portal instead: a fund's other LPs are not theirs to count. */

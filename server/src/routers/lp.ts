@@ -5,6 +5,7 @@ import { lpPortal, lpStatement } from '../data/lp.js';
 import { statementWorkbook } from '../data/lp-xlsx.js';
 import { issuedStatus } from '../data/statements.js';
 import { type AuthedContext, roleProcedure, router } from '../trpc.js';
+import { fileOf } from '../xlsx/writer.js';
 
 const lps = roleProcedure('lp');
 
@@ -36,10 +37,6 @@ export const lpRouter = router({
     if (input.fundId !== undefined) await assertFundReadable(ctx.db, ctx.actor, input.fundId);
     const s = await withIssues(ctx, await lpStatement(ctx.db, ownInvestor(ctx), input.quarter, isoDateIn(ctx.now()), input.fundId));
     const buffer = await statementWorkbook(s, ctx.now().toISOString());
-    return {
-      filename: `capital-account-${s.quarter}${input.fundId === undefined ? '' : `-${s.funds[0]?.code ?? ''}`}.xlsx`,
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      base64: buffer.toString('base64'),
-    };
+    return fileOf(buffer, `capital-account-${s.quarter}${input.fundId === undefined ? '' : `-${s.funds[0]?.code ?? ''}`}.xlsx`);
   }),
 });

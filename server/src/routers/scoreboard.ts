@@ -5,6 +5,7 @@ import { asOfOr } from '../data/plan/common.js';
 import { scoreboard, scoreboardDrill } from '../data/plan/scoreboard.js';
 import { scoreboardWorkbook } from '../data/plan/scoreboard-xlsx.js';
 import { roleProcedure, router } from '../trpc.js';
+import { fileOf } from '../xlsx/writer.js';
 
 const readers = roleProcedure('government', 'admin', 'manager');
 
@@ -29,11 +30,7 @@ export const scoreboardRouter = router({
     const p = s.programme;
     const drills = p ? await Promise.all(TARGET_METRIC_CODES.map((m) => scoreboardDrill(ctx.db, p.id, m, asOf))) : [];
     const buffer = await scoreboardWorkbook(s, drills, ctx.now().toISOString());
-    return {
-      filename: `scoreboard-${p?.code ?? 'none'}-${asOf}.xlsx`,
-      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      base64: buffer.toString('base64'),
-    };
+    return fileOf(buffer, `scoreboard-${p?.code ?? 'none'}-${asOf}.xlsx`);
   }),
 
   /** Firms the caller keeps records for (a manager's funds' firms; every held firm for the mother fund's managers), for the forms. */
