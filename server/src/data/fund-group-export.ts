@@ -9,7 +9,7 @@ import {
   type ReinvestStatus,
   tableMoneyUnit,
 } from '@highland/shared';
-import ExcelJS from 'exceljs';
+import { dateCell, type ExcelJS, finishWorkbook, NUM_FMT, newWorkbook, styleHeader } from '../xlsx/writer.js';
 
 /**
  * The government overview as an XLSX workbook: the same figures as the page, as of the same date, in the
@@ -142,9 +142,9 @@ const L = {
   },
 } as const;
 
-const MONEY_FMT = '#,##0.00';
-const PCT_FMT = '0.00%';
-const MULT_FMT = '0.00"×"';
+const MONEY_FMT = NUM_FMT.money;
+const PCT_FMT = NUM_FMT.pct;
+const MULT_FMT = NUM_FMT.mult;
 
 export async function overviewWorkbook(o: Overview, locale: DisplayLocale): Promise<Buffer> {
   const t = L[locale];
@@ -153,15 +153,10 @@ export async function overviewWorkbook(o: Overview, locale: DisplayLocale): Prom
   const u = moneyUnitLabel(unit, locale);
   const m = (fen: number) => fenIn(fen, unit);
   const withUnit = (label: string) => (locale === 'zh-CN' ? `${label}（${u}）` : `${label} (${u})`);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Highland';
-  wb.created = new Date(`${o.asOf}T00:00:00Z`);
+  const wb = newWorkbook(new Date(`${o.asOf}T00:00:00Z`));
 
   const head = (ws: ExcelJS.Worksheet) => {
-    const row = ws.getRow(1);
-    row.font = { bold: true };
-    row.alignment = { vertical: 'middle', wrapText: true };
-    row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF8' } };
+    styleHeader(ws.getRow(1));
     ws.views = [{ state: 'frozen', ySplit: 1 }];
   };
 
@@ -277,13 +272,13 @@ export async function overviewWorkbook(o: Overview, locale: DisplayLocale): Prom
     { header: t.code, key: 'code', width: 10 },
     { header: t.name, key: 'name', width: 36 },
     { header: t.trigger, key: 'trigger', width: 36 },
-    { header: t.since, key: 'since', width: 12 },
+    { header: t.since, key: 'since', width: 12, style: { numFmt: NUM_FMT.date } },
   ];
   head(c);
   const byId = new Map(o.funds.map((r) => [r.id, r]));
   for (const x of o.compliance) {
     const r = byId.get(x.fundId);
-    c.addRow({ code: r?.code ?? '', name: r ? (locale === 'zh-CN' ? r.nameZh : r.nameEn) : '', trigger: t.triggers[x.trigger], since: x.since });
+    c.addRow({ code: r?.code ?? '', name: r ? (locale === 'zh-CN' ? r.nameZh : r.nameEn) : '', trigger: t.triggers[x.trigger], since: dateCell(x.since) });
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return finishWorkbook(wb);
 }

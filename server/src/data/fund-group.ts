@@ -1,4 +1,5 @@
 import { type DbOrTx, fundPhase, programme, programmeTarget } from '@highland/drizzle';
+import { fileOf } from '../xlsx/writer.js';
 import {
   addYears,
   type DatedCommitment,
@@ -288,11 +289,7 @@ export async function overviewExport(
   const locale: DisplayLocale = input.locale ?? read.actor?.locale ?? 'zh-CN';
   const o = await groupOverview(read, { asOf, includeDirect: input.includeDirect });
   const buffer = await overviewWorkbook(o, locale);
-  return {
-    filename: `${locale === 'en' ? 'fund-group-overview' : '基金群总览'}-${asOf}.xlsx`,
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    base64: buffer.toString('base64'),
-  };
+  return fileOf(buffer, `${locale === 'en' ? 'fund-group-overview' : '基金群总览'}-${asOf}.xlsx`);
 }
 
 /**

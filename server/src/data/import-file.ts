@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { CsvError, DomainError, IMPORT_MAX_ROWS, type ImportCell, parseCsv } from '@highland/shared';
 import ExcelJS from 'exceljs';
+import { checkZip } from '../xlsx/zip-guard.js';
 
 /** A file read for import: its header row and data rows, numbered as a spreadsheet numbers them. */
 export interface ImportTable {
@@ -101,6 +102,9 @@ function xlsxCell(v: XlsxValue): ImportCell {
 
 /** The first worksheet of an .xlsx workbook, read as a stream (so a huge sheet is refused at the row limit). */
 async function xlsxTable(bytes: Uint8Array): Promise<ImportTable> {
+  // A zip bomb is refused before exceljs inflates anything: declared sizes checked, and held to.
+  const bomb = await checkZip(bytes);
+  if (bomb) throw refuse(bomb.rule, bomb.message, bomb.params);
   const records: ImportCell[][] = [];
   let sheet: string | null = null;
   try {

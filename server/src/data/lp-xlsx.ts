@@ -1,10 +1,10 @@
 import { LEDGER_KINDS } from '@highland/shared';
-import ExcelJS from 'exceljs';
 import type { LpStatement } from './lp.js';
 import type { IssuedStatus } from './statements.js';
+import { dateCell, finishWorkbook, NUM_FMT, newWorkbook, styleHeader } from '../xlsx/writer.js';
 
 /** Money cells hold yuan as numbers (never text), shown with thousands separators and two decimals. */
-const YUAN = '#,##0.00';
+const YUAN = NUM_FMT.money;
 const yuan = (fen: number) => fen / 100;
 
 /** The ILPA lines, bilingual; distributions and fees are negative so each column sums to the ending balance. */
@@ -25,9 +25,7 @@ export async function statementWorkbook(
   s: LpStatement & { funds: Array<LpStatement['funds'][number] & { issued?: IssuedStatus | null }> },
   generatedAt: string,
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Highland';
-  wb.created = new Date(generatedAt);
+  const wb = newWorkbook(new Date(generatedAt));
   const ws = wb.addWorksheet('资本账户 Capital account', { pageSetup: { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.columns = [{ width: 44 }, { width: 20 }, { width: 20 }, { width: 20 }];
   ws.addRow(['季度资本账户表 Quarterly capital account statement']).font = { bold: true, size: 14 };
@@ -48,11 +46,7 @@ export async function statementWorkbook(
     },
   ) => {
     ws.addRow([]);
-    const head = ws.addRow([title, '本季 QTD', '本年 YTD', '成立以来 ITD']);
-    head.font = { bold: true };
-    head.eachCell((c) => {
-      c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF8' } };
-    });
+    styleHeader(ws.addRow([title, '本季 QTD', '本年 YTD', '成立以来 ITD']));
     for (const line of LINES) {
       const row = ws.addRow([line.label, yuan(line.value(a.qtd)), yuan(line.value(a.ytd)), yuan(line.value(a.itd))]);
       if (line.bold) row.font = { bold: true };
@@ -86,11 +80,13 @@ export async function statementWorkbook(
 
   const flows = wb.addWorksheet('现金流 Cash flows');
   flows.columns = [{ width: 14 }, { width: 10 }, { width: 22 }, { width: 12 }, { width: 20 }];
-  flows.addRow(['日期 Date', '基金 Fund', '类型 Kind', '期次 Call no.', '金额（元） Amount (CNY)']).font = { bold: true };
+  flows.views = [{ state: 'frozen', ySplit: 1 }];
+  styleHeader(flows.addRow(['日期 Date', '基金 Fund', '类型 Kind', '期次 Call no.', '金额（元） Amount (CNY)']));
   for (const f of s.flows) {
     const k = LEDGER_KINDS[f.kind];
-    const row = flows.addRow([f.date, f.code, `${k.zh} ${k.en}`, f.callNo ?? '', yuan(f.amountFen)]);
+    const row = flows.addRow([dateCell(f.date), f.code, `${k.zh} ${k.en}`, f.callNo ?? '', yuan(f.amountFen)]);
+    row.getCell(1).numFmt = NUM_FMT.date;
     row.getCell(5).numFmt = YUAN;
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return finishWorkbook(wb);
 }

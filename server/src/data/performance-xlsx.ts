@@ -11,7 +11,7 @@ import {
   ZONES,
 } from '@highland/shared';
 import type { ReadCtx } from './ctx.js';
-import ExcelJS from 'exceljs';
+import { addTable, type ExcelJS, fileOf, finishWorkbook, NUM_FMT as XLSX_FMT, newWorkbook } from '../xlsx/writer.js';
 import { fundPerformance, lookThrough } from './performance.js';
 
 type Performance = Awaited<ReturnType<typeof fundPerformance>>;
@@ -140,12 +140,15 @@ const L = {
   },
 } as const;
 
-const MONEY_FMT = '#,##0.00';
-const PCT_FMT = '0.00%';
-const MULT_FMT = '0.00"×"';
-
-type Format = 'money' | 'pct' | 'mult' | 'int' | 'text';
-const NUM_FMT: Record<Format, string | undefined> = { money: MONEY_FMT, pct: PCT_FMT, mult: MULT_FMT, int: '0', text: undefined };
+type Format = 'money' | 'pct' | 'mult' | 'int' | 'text' | 'date';
+const NUM_FMT: Record<Format, string | undefined> = {
+  money: XLSX_FMT.money,
+  pct: XLSX_FMT.pct,
+  mult: XLSX_FMT.mult,
+  int: XLSX_FMT.int,
+  date: XLSX_FMT.date,
+  text: undefined,
+};
 
 interface Column<R> {
   header: string;
@@ -154,28 +157,16 @@ interface Column<R> {
   value: (r: R) => string | number | null;
 }
 
-/** A title row, then a bold, frozen, filtered header row, then one row per item; numbers stay numbers. */
+/** A title row, then the writer's bold, frozen, filtered header row, then one row per item; numbers stay numbers. */
 function table<R>(wb: ExcelJS.Workbook, name: string, title: string, columns: ReadonlyArray<Column<R>>, rows: ReadonlyArray<R>) {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }] });
-  columns.forEach((c, k) => {
-    const col = ws.getColumn(k + 1);
-    col.width = c.width;
-    const fmt = NUM_FMT[c.format];
-    if (fmt) col.numFmt = fmt;
+  return addTable(wb, {
+    name,
+    title,
+    // The headers are already in the reader's language.
+    locale: 'zh-CN',
+    columns: columns.map((c) => ({ label: c.header, kind: c.format, width: c.width, value: c.value })),
+    rows,
   });
-  const t = ws.getRow(1);
-  t.getCell(1).value = title;
-  t.font = { bold: true, size: 13 };
-  const head = ws.getRow(2);
-  head.values = columns.map((c) => c.header);
-  head.font = { bold: true };
-  head.alignment = { vertical: 'middle', wrapText: true };
-  head.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF8' } };
-  });
-  for (const r of rows) ws.addRow(columns.map((c) => c.value(r)));
-  if (rows.length) ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: columns.length } };
-  return ws;
 }
 
 export async function performanceWorkbook(p: Performance, lt: LookThrough, locale: DisplayLocale): Promise<Buffer> {
@@ -191,9 +182,7 @@ export async function performanceWorkbook(p: Performance, lt: LookThrough, local
   const fundName = zh ? p.fund.nameZh : p.fund.nameEn;
   const title = zh ? `${fundName}（${p.fund.code}）· ${t.title} · ${t.asOf} ${p.asOf}` : `${fundName} (${p.fund.code}) · ${t.title} · ${t.asOf} ${p.asOf}`;
 
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Highland';
-  wb.created = new Date(`${p.asOf}T00:00:00Z`);
+  const wb = newWorkbook(new Date(`${p.asOf}T00:00:00Z`));
 
   // Summary: the page's two rows of figures, net (LP ↔ fund) then gross (fund ↔ holdings).
   const s = p.summary;
@@ -247,7 +236,7 @@ export async function performanceWorkbook(p: Performance, lt: LookThrough, local
       { header: t.company, width: 32, format: 'text', value: (r) => companyName(r) },
       { header: t.sector, width: 16, format: 'text', value: (r) => lab(SECTORS, r.sector) },
       { header: t.zone, width: 18, format: 'text', value: (r) => lab(ZONES, r.zone) },
-      { header: t.firstDate, width: 12, format: 'text', value: (r) => r.firstDate },
+      { header: t.firstDate, width: 12, format: 'date', value: (r) => r.firstDate },
       { header: t.rounds, width: 8, format: 'int', value: (r) => r.rounds },
       { header: withUnit(t.invested), width: 16, format: 'money', value: (r) => m(r.investedFen) },
       { header: withUnit(t.realised), width: 16, format: 'money', value: (r) => m(r.realisedFen) },
@@ -256,7 +245,7 @@ export async function performanceWorkbook(p: Performance, lt: LookThrough, local
       { header: t.heldShare, width: 10, format: 'pct', value: (r) => r.heldShare },
       { header: t.moic, width: 10, format: 'mult', value: (r) => r.moic },
       { header: t.irr, width: 10, format: 'pct', value: (r) => r.irr },
-      { header: t.markDate, width: 12, format: 'text', value: (r) => r.mark?.date ?? '' },
+      { header: t.markDate, width: 12, format: 'date', value: (r) => r.mark?.date ?? null },
       { header: t.markMethod, width: 16, format: 'text', value: (r) => (r.mark ? label(VALUATION_METHODS[r.mark.method], locale) : t.atCost) },
       { header: t.status, width: 10, format: 'text', value: (r) => (r.exited ? t.exited : t.held) },
     ],
@@ -296,7 +285,7 @@ export async function performanceWorkbook(p: Performance, lt: LookThrough, local
       { header: t.company, width: 32, format: 'text', value: (r) => companyName(r) },
       { header: t.sector, width: 16, format: 'text', value: (r) => lab(SECTORS, r.sector) },
       { header: t.zone, width: 18, format: 'text', value: (r) => lab(ZONES, r.zone) },
-      { header: t.firstDate, width: 12, format: 'text', value: (r) => r.firstDate },
+      { header: t.firstDate, width: 12, format: 'date', value: (r) => r.firstDate },
       { header: withUnit(t.exposure), width: 16, format: 'money', value: (r) => m(r.valueFen) },
       { header: withUnit(t.costExposure), width: 16, format: 'money', value: (r) => m(r.investedFen) },
       { header: withUnit(t.realised), width: 16, format: 'money', value: (r) => m(r.realisedFen) },
@@ -326,7 +315,7 @@ export async function performanceWorkbook(p: Performance, lt: LookThrough, local
     lt.bySector,
   );
 
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return finishWorkbook(wb);
 }
 
 /** The workbook of a fund as of a date, with its file name (业绩_SF-01_2026-10-31.xlsx, performance_SF-01_2026-10-31.xlsx). */
@@ -335,9 +324,5 @@ export async function performanceExport(read: ReadCtx, { fundId, locale, ...inpu
   const p = await fundPerformance(read, { fundId, asOf });
   const lt = await lookThrough(read, { fundId, asOf });
   const buffer = await performanceWorkbook(p, lt, locale);
-  return {
-    filename: `${locale === 'en' ? 'performance' : '业绩'}_${p.fund.code}_${asOf}.xlsx`,
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    base64: buffer.toString('base64'),
-  };
+  return fileOf(buffer, `${locale === 'en' ? 'performance' : '业绩'}_${p.fund.code}_${asOf}.xlsx`);
 }

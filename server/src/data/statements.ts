@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { fileOf } from '../xlsx/writer.js';
 import { commitment, type DbOrTx, fund, type IssuedLines, ledgerEntry, statementIssue, user } from '@highland/drizzle';
 import {
   canonicalJson,
@@ -197,11 +198,7 @@ export async function lpStatementWithIssues(read: ReadCtx, input: { investorId: 
 export async function lpStatementExport(read: ReadCtx, input: { investorId: number; quarter: string; fundId?: number | undefined }) {
   const s = await lpStatementWithIssues(read, input);
   const buffer = await statementWorkbook(s, read.now().toISOString());
-  return {
-    filename: `capital-account-${s.quarter}${input.fundId === undefined ? '' : `-${s.funds[0]?.code ?? ''}`}.xlsx`,
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    base64: buffer.toString('base64'),
-  };
+  return fileOf(buffer, `capital-account-${s.quarter}${input.fundId === undefined ? '' : `-${s.funds[0]?.code ?? ''}`}.xlsx`);
 }
 
 /** The quarters whose statements a fund has issued to this investor, newest first (the LP's statement page opens the first). */

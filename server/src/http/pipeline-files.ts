@@ -20,7 +20,6 @@ import {
   suggestMapping,
   ZONES,
 } from '@highland/shared';
-import ExcelJS from 'exceljs';
 import type { Context as HonoContext, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { stream } from 'hono/streaming';
@@ -34,6 +33,7 @@ import { allDeals, countDeals, type DealListRow } from '../data/deal-list.js';
 import { assertDealFilterReadable } from '../routers/guards.js';
 import { type ImportTable, previewCell, readImportFile } from '../data/import-file.js';
 import { businessToday } from '../business-date.js';
+import { ExcelJS, NUM_FMT, pick as pickLabel, styleHeader, tableRow, XLSX_CONTENT_TYPE, type XlsxColumn } from '../xlsx/writer.js';
 
 /** At most this many rows per export (a larger view is refused: narrow the filter). */
 export const EXPORT_MAX_ROWS = 100_000;
@@ -251,20 +251,22 @@ export function mountPipelineFiles(app: Hono<{ Variables: Vars }>, s: AppService
         await out.write(batch);
       });
     }
-    c.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    c.header('content-type', XLSX_CONTENT_TYPE);
     const pass = new PassThrough();
     const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: pass, useStyles: true, useSharedStrings: false });
+    const columns = xlsxColumns(locale);
     void (async () => {
       const sheet = book.addWorksheet(locale === 'en' ? 'Deals' : '项目列表', { views: [{ state: 'frozen', ySplit: 1 }] });
-      sheet.columns = EXPORT_COLUMNS.map((col) => ({
-        header: pick(col.header, locale),
-        key: col.key,
+      sheet.columns = columns.map((col, k) => ({
+        header: pickLabel(col.label, locale === 'en' ? 'en' : 'zh-CN'),
+        key: String(k),
         width: col.width,
-        ...(col.kind === 'wan' ? { style: { numFmt: '#,##0.00' } } : col.kind === 'score' ? { style: { numFmt: '0.00' } } : {}),
+        ...(col.kind === 'text' ? {} : { style: { numFmt: NUM_FMT[col.kind] } }),
       }));
-      sheet.getRow(1).font = { bold: true };
+      styleHeader(sheet.getRow(1));
       sheet.getRow(1).commit();
-      for await (const r of all()) sheet.addRow(EXPORT_COLUMNS.map((col) => cellOf(col, r, locale))).commit();
+      // The writer's cells: numbers as numbers, dates as dates, every text escaped against formulas.
+      for await (const r of all()) sheet.addRow(tableRow(columns, r)).commit();
       sheet.commit();
       await book.commit();
     })().catch((err: unknown) => {
@@ -341,6 +343,18 @@ const EXPORT_COLUMNS: ExportColumn[] = [
   { key: 'stageEnteredAt', header: { zh: '进入本阶段', en: 'In stage since' }, width: 12, kind: 'text', value: (r) => r.stageEnteredAt.slice(0, 10) },
   { key: 'updatedAt', header: { zh: '更新时间', en: 'Updated' }, width: 12, kind: 'text', value: (r) => r.updatedAt.slice(0, 10) },
 ];
+
+/** The export's columns for the one XLSX writer: 万元 with two decimals, scores, dates as date cells, labels in the reader's language. */
+function xlsxColumns(locale: string): Array<XlsxColumn<DealListRow>> {
+  const DATES = new Set(['nextStepDate', 'stageEnteredAt', 'updatedAt']);
+  return EXPORT_COLUMNS.map((col) => ({
+    label: col.header,
+    width: col.width,
+    kind: col.kind === 'wan' ? 'money' : col.kind === 'score' ? 'dec2' : DATES.has(col.key) ? 'date' : 'text',
+    // cellOf already escapes text (for the CSV); the writer's escaping is idempotent.
+    value: (r: DealListRow) => cellOf(col, r, locale),
+  }));
+}
 
 /** A cell of an export: numbers as numbers (万元, two decimals), labels in the reader's language, text escaped against formulas. */
 function cellOf(col: ExportColumn, r: DealListRow, locale: string): string | number | null {

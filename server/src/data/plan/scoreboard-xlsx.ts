@@ -11,13 +11,13 @@ import {
   ZONES,
   type Zone,
 } from '@highland/shared';
-import ExcelJS from 'exceljs';
+import { type ExcelJS, finishWorkbook, NUM_FMT, newWorkbook, styleHeader } from '../../xlsx/writer.js';
 import type { Scoreboard, ScoreboardDrillResult } from './scoreboard.js';
 
 /** Money cells hold yuan as numbers (never text) with thousands separators; counts are whole numbers. */
-const YUAN = '#,##0.00';
-const COUNT = '#,##0';
-const PCT = '0.0%';
+const YUAN = NUM_FMT.money;
+const COUNT = NUM_FMT.count;
+const PCT = NUM_FMT.pct1;
 const yuan = (fen: number) => fen / 100;
 
 const STATUS: Record<TargetStatus, string> = {
@@ -30,11 +30,7 @@ const sector = (s: string) => (SECTORS[s as Sector] ? `${SECTORS[s as Sector].zh
 const zone = (z: string) => (ZONES[z as Zone] ? ZONES[z as Zone].zh : z);
 
 function header(ws: ExcelJS.Worksheet, cells: string[]): void {
-  const row = ws.addRow(cells);
-  row.font = { bold: true };
-  row.eachCell((c) => {
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF8' } };
-  });
+  styleHeader(ws.addRow(cells));
 }
 
 function format(row: ExcelJS.Row, formats: Record<number, string>): void {
@@ -46,9 +42,7 @@ function format(row: ExcelJS.Row, formats: Record<number, string>): void {
  * behind every figure, one sheet each. Opens in Excel and LibreOffice; every amount is a number.
  */
 export async function scoreboardWorkbook(s: Scoreboard, drills: ReadonlyArray<ScoreboardDrillResult>, generatedAt: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Highland';
-  wb.created = new Date(generatedAt);
+  const wb = newWorkbook(new Date(generatedAt));
   const p = s.programme;
   const ws = wb.addWorksheet('目标进度 Targets', { views: [{ state: 'frozen', ySplit: 6 }] });
   ws.columns = [{ width: 34 }, { width: 12 }, { width: 22 }, { width: 22 }, { width: 12 }, { width: 22 }, { width: 22 }, { width: 22 }, { width: 40 }];
@@ -99,7 +93,7 @@ export async function scoreboardWorkbook(s: Scoreboard, drills: ReadonlyArray<Sc
   });
 
   for (const d of drills) drillSheet(wb, d);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return finishWorkbook(wb);
 }
 
 const SHEET: Record<TargetMetric, string> = {

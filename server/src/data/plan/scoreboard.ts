@@ -1,4 +1,5 @@
 import { commitment, type DbOrTx, designation, fund, investor, listingAttempt, listingEvent } from '@highland/drizzle';
+import { fileOf } from '../../xlsx/writer.js';
 import {
   DomainError,
   designationsInForce,
@@ -270,9 +271,5 @@ export async function scoreboardExport(read: ReadCtx, input: { programmeId?: num
   const p = s.programme;
   const drills = p ? await Promise.all(TARGET_METRIC_CODES.map((metric) => scoreboardDrill(read, { programmeId: p.id, metric, asOf }))) : [];
   const buffer = await scoreboardWorkbook(s, drills, read.now().toISOString());
-  return {
-    filename: `scoreboard-${p?.code ?? 'none'}-${asOf}.xlsx`,
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    base64: buffer.toString('base64'),
-  };
+  return fileOf(buffer, `scoreboard-${p?.code ?? 'none'}-${asOf}.xlsx`);
 }

@@ -20,7 +20,7 @@ export const audit: Strings = {
     nothing: '（无）',
     // Labels of audit actions and record types; a code without a label is shown as it is.
     actions: {
-      auth: { signIn: '登录', signInFailed: '登录失败', signOut: '退出登录' },
+      auth: { signIn: '登录', signInFailed: '登录失败', signInFailedUnknown: '未知账户登录失败（按时段汇总）', signOut: '退出登录' },
       user: { create: '新建用户', update: '修改用户', resetPassword: '重置密码', changePassword: '修改密码', setLocale: '切换语言' },
       demo: { seed: '生成演示数据' },
       fund: { create: '新建基金', update: '修改基金', createFromSelection: '由遴选结果设立子基金' },
@@ -102,7 +102,12 @@ export const audit: Strings = {
     count: '{{n}} shown',
     nothing: '(none)',
     actions: {
-      auth: { signIn: 'Signed in', signInFailed: 'Sign-in failed', signOut: 'Signed out' },
+      auth: {
+        signIn: 'Signed in',
+        signInFailed: 'Sign-in failed',
+        signInFailedUnknown: 'Sign-ins failed for unknown accounts (per window)',
+        signOut: 'Signed out',
+      },
       user: {
         create: 'Created user',
         update: 'Changed user',
