@@ -148,3 +148,13 @@ export function homePath(p: Principal): string {
       return p.managesMotherFund ? '/overview' : '/funds';
   }
 }
+
+/** The company register (new firms, their edits and merges) is kept by fund managers. */
+export function canEditCompanies(p: Principal): boolean {
+  return isManager(p);
+}
+
+/** Leader and benchmark designations are reviewed and revoked by the mother fund's managers. */
+export function canReviewDesignations(p: Principal): boolean {
+  return isManager(p) && p.managesMotherFund;
+}
