@@ -282,6 +282,7 @@ export const ACCESS_CASES: Record<string, AccessCase> = {
   'user.resetPassword': { allowed: ['admin'], input: (fx) => ({ id: fx.govUserId }) },
   'audit.list': { allowed: ['admin', 'government'], input: () => ({ limit: 10 }) },
   'audit.facets': { allowed: ['admin', 'government'] },
+  'audit.export': { allowed: ['admin', 'government'], input: () => ({ format: 'csv', action: 'ledger.call', from: '2025-01-01', to: '2025-03-31' }) },
   'group.overview': { allowed: ['admin', 'government', 'fof'], input: () => ({ asOf: '2025-12-31' }) },
   'group.exportOverview': { allowed: ['admin', 'government', 'fof'], input: () => ({ asOf: '2025-12-31', locale: 'zh-CN' }) },
   'group.funds': { allowed: ['admin', 'government', 'gp', 'fof'], input: () => ({ asOf: '2025-12-31' }) },

@@ -8,6 +8,7 @@ import { seedPortfolio } from './portfolio.js';
 import { Random } from './random.js';
 import { seedBenchmarks } from './benchmarks.js';
 import { seedStatements } from './statements.js';
+import { recordStoryEvents } from './story-audit.js';
 import { seedScoreboard } from './scoreboard.js';
 
 export { DEMO_PASSWORD } from './accounts.js';
@@ -32,6 +33,7 @@ export async function seedDemo(db: Db, now: () => Date): Promise<Record<string, 
     const statements = await seedStatements(tx, createdAt);
     const benchmarks = await seedBenchmarks(tx, rng.fork('benchmarks'), createdAt);
     const counts = { ...group.counts, users, ...portfolio.counts, ...pipeline, ...scoreboard, ...statements, ...benchmarks };
+    await recordStoryEvents(tx);
     await audit({ action: 'demo.seed', entity: 'database', entityId: 'demo', after: counts });
     return counts;
   });

@@ -1,4 +1,4 @@
-import { AuditListSchema, auditFacets, listAuditEvents } from '../data/audit.js';
+import { AuditExportSchema, AuditListSchema, auditFacets, exportAuditEvents, listAuditEvents } from '../data/audit.js';
 import { query } from '../data/ctx.js';
 import { roleProcedure, router } from '../trpc.js';
 
@@ -8,4 +8,6 @@ const reviewerProcedure = roleProcedure('admin', 'government');
 export const auditRouter = router({
   list: reviewerProcedure.input(AuditListSchema).query(({ ctx, input }) => query(ctx, listAuditEvents, input)),
   facets: reviewerProcedure.query(({ ctx }) => query(ctx, auditFacets)),
+  /** The filtered trail as an XLSX or CSV file (base64) for an inspector. */
+  export: reviewerProcedure.input(AuditExportSchema).query(({ ctx, input }) => query(ctx, exportAuditEvents, input)),
 });

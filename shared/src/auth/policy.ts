@@ -249,3 +249,8 @@ export type FundScope = { all: true } | { all: false; ids: number[] };
 export function reviewsListedMarks(p: Principal): boolean {
   return isManager(p);
 }
+
+/** The company register (new firms, their edits and merges) is kept by fund managers. */
+export function canEditCompanies(p: Principal): boolean {
+  return isManager(p);
+}

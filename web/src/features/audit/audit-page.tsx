@@ -1,19 +1,14 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, DatePicker, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, Card, Col, Row, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/ui/page.js';
 import { errorMessage } from '../../lib/errors.js';
 import { useFormat } from '../../lib/format.js';
 import { useTRPC } from '../../lib/trpc.js';
-
-interface Filters {
-  entity?: string;
-  action?: string;
-  actorUserId?: number;
-  range?: [Dayjs, Dayjs] | null;
-}
+import { AuditExport } from './audit-export.js';
+import { AuditFilters } from './audit-filters.js';
+import { AuditObject, type AuditRef } from './audit-object.js';
+import { useAuditFilters } from './use-audit-filters.js';
 
 function Json(props: { value: unknown; empty: string }) {
   if (props.value === null || props.value === undefined) return <Typography.Text type="secondary">{props.empty}</Typography.Text>;
@@ -24,67 +19,20 @@ function Json(props: { value: unknown; empty: string }) {
   );
 }
 
+/**
+ * The audit trail for a reviewer: who did what to which object (by name, linked), newest first, filtered
+ * by actor, action, object and calendar days, paged by keyset, and exported as XLSX or CSV as filtered.
+ */
 export function AuditPage() {
   const { t } = useTranslation(['audit', 'common']);
   const f = useFormat();
   const trpc = useTRPC();
-  const [filters, setFilters] = useState<Filters>({});
-  const facets = useQuery(trpc.audit.facets.queryOptions());
-  const input = {
-    limit: 50,
-    ...(filters.entity ? { entity: filters.entity } : {}),
-    ...(filters.action ? { action: filters.action } : {}),
-    ...(filters.actorUserId ? { actorUserId: filters.actorUserId } : {}),
-    ...(filters.range ? { from: filters.range[0].format('YYYY-MM-DD'), to: filters.range[1].format('YYYY-MM-DD') } : {}),
-  };
-  const q = useInfiniteQuery(trpc.audit.list.infiniteQueryOptions(input, { getNextPageParam: (last) => last.nextCursor ?? undefined }));
+  const { filters, setFilters, query } = useAuditFilters();
+  const q = useInfiniteQuery(trpc.audit.list.infiniteQueryOptions({ limit: 50, ...query }, { getNextPageParam: (last) => last.nextCursor ?? undefined }));
   const rows = q.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Page title={t('title')} subtitle={t('sub')}>
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Row gutter={[12, 12]}>
-          <Col xs={24} md={6}>
-            <Select
-              allowClear
-              style={{ width: '100%' }}
-              placeholder={t('filterEntity')}
-              data-testid="audit-filter-entity"
-              value={filters.entity}
-              onChange={(v) => setFilters({ ...filters, entity: v })}
-              options={(facets.data?.entities ?? []).map((e) => ({ value: e, label: t(`entities.${e}`, { defaultValue: e }) }))}
-            />
-          </Col>
-          <Col xs={24} md={6}>
-            <Select
-              allowClear
-              showSearch
-              style={{ width: '100%' }}
-              placeholder={t('filterAction')}
-              data-testid="audit-filter-action"
-              value={filters.action}
-              onChange={(v) => setFilters({ ...filters, action: v })}
-              options={(facets.data?.actions ?? []).map((e) => ({ value: e, label: `${t(`actions.${e}`, { defaultValue: e })} · ${e}` }))}
-            />
-          </Col>
-          <Col xs={24} md={5}>
-            <Select
-              allowClear
-              style={{ width: '100%' }}
-              placeholder={t('filterActor')}
-              value={filters.actorUserId}
-              onChange={(v) => setFilters({ ...filters, actorUserId: v })}
-              options={(facets.data?.actors ?? []).filter((a) => a.id !== null).map((a) => ({ value: a.id as number, label: a.label }))}
-            />
-          </Col>
-          <Col xs={24} md={7}>
-            <DatePicker.RangePicker
-              style={{ width: '100%' }}
-              value={filters.range ?? null}
-              onChange={(v) => setFilters({ ...filters, range: v?.[0] && v[1] ? [v[0], v[1]] : null })}
-            />
-          </Col>
-        </Row>
-      </Card>
+      <AuditFilters value={filters} onChange={setFilters} extra={<AuditExport query={query} />} />
       <Card size="small">
         {q.isError ? <Typography.Text type="danger">{errorMessage(q.error, t)}</Typography.Text> : null}
         <Table
@@ -109,8 +57,13 @@ export function AuditPage() {
             ),
           }}
           columns={[
-            { title: t('at'), dataIndex: 'at', width: 180, render: (v: string) => <span className="num">{f.instant(v)}</span> },
-            { title: t('actor'), dataIndex: 'actorLabel', render: (v: string) => (v === 'system' ? <Tag>{t('system')}</Tag> : v) },
+            { title: t('at'), dataIndex: 'at', width: 170, render: (v: string) => <span className="num">{f.instant(v)}</span> },
+            {
+              title: t('actor'),
+              key: 'actor',
+              render: (_: unknown, r) =>
+                r.actorLabel === 'system' ? <Tag>{t('system')}</Tag> : <span title={r.actorLabel}>{r.actorName ?? r.actorLabel}</span>,
+            },
             {
               title: t('action'),
               dataIndex: 'action',
@@ -120,14 +73,33 @@ export function AuditPage() {
                 </Tag>
               ),
             },
-            { title: t('entity'), dataIndex: 'entity', render: (v: string) => t(`entities.${v}`, { defaultValue: v }) },
-            { title: t('entityId'), dataIndex: 'entityId' },
+            {
+              title: t('object'),
+              key: 'object',
+              render: (_: unknown, r) => (
+                <Space size={4} wrap>
+                  <Typography.Text type="secondary">{t(`entities.${r.entity}`, { defaultValue: r.entity })}</Typography.Text>
+                  {r.object ? <AuditObject value={r.object as AuditRef} /> : <span>{r.entityId}</span>}
+                </Space>
+              ),
+            },
+            {
+              title: t('related'),
+              key: 'related',
+              render: (_: unknown, r) => (
+                <Space size={8} wrap>
+                  {(r.related as AuditRef[]).map((x) => (
+                    <AuditObject key={`${x.entity}:${x.id}`} value={x} />
+                  ))}
+                </Space>
+              ),
+            },
           ]}
         />
         <Space style={{ marginTop: 12 }}>
           <Typography.Text type="secondary">{t('count', { n: rows.length })}</Typography.Text>
           {q.hasNextPage ? (
-            <Button onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage}>
+            <Button onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage} data-testid="audit-more">
               {t('common:loadMore')}
             </Button>
           ) : rows.length ? (

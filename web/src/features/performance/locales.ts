@@ -219,6 +219,7 @@ export const performance: Strings = {
 export const position: Strings = {
   'zh-CN': {
     back: '返回持仓',
+    noHolding: '未指定持仓：请从基金的持仓列表中打开一家企业。',
     reverse: '冲销',
     reversed: '已冲销',
     reversedOn: '{{at}} 冲销：{{reason}}',
@@ -294,6 +295,7 @@ export const position: Strings = {
     wan: '万元',
   },
   en: {
+    noHolding: 'No holding given: open a company from a fund’s holdings.',
     back: 'Back to holdings',
     reverse: 'Reverse',
     reversed: 'Reversed',

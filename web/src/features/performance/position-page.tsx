@@ -59,7 +59,11 @@ export function PositionPage() {
         </Space>
       }
     >
-      <QueryState query={q}>{(data) => <PositionView data={data} />}</QueryState>
+      {search.fundId && search.companyId ? (
+        <QueryState query={q}>{(data) => <PositionView data={data} />}</QueryState>
+      ) : (
+        <Empty description={t('noHolding')} data-testid="position-missing" />
+      )}
     </Page>
   );
 }

@@ -1,5 +1,5 @@
 import { EditOutlined, MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';
-import { SECTORS, ZONES } from '@highland/shared';
+import { canEditCompanies, SECTORS, ZONES } from '@highland/shared';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, List, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
@@ -37,7 +37,7 @@ export function CompaniesPage() {
       title={t('companiesTitle')}
       subtitle={t('companiesSub')}
       extra={
-        session.data?.role === 'manager' ? (
+        session.data && canEditCompanies(session.data) ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="company-create">
             {t('newCompany')}
           </Button>

@@ -2,7 +2,7 @@ import { CheckCircleOutlined, DownloadOutlined, InboxOutlined, ReloadOutlined } 
 import { columnLetter, IMPORT_FIELDS, type ImportFieldKey, type ImportMapping } from '@highland/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import { Alert, Button, Card, Col, Descriptions, Progress, Result, Row, Select, Space, Steps, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Result, Row, Select, Space, Steps, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/ui/page.js';
@@ -11,46 +11,14 @@ import { useTRPC } from '../../lib/trpc.js';
 import { ImportFailure, type ImportProgress, sendImport } from './import-client.js';
 import { defaultFund, FundSelect, PipelineTabs } from './pipeline-nav.js';
 import { usePipelineOptions } from './use-pipeline.js';
+import { CheckPanel } from './import/check-panel.js';
+import type { Preview, Issue, CheckResult, CommitResult } from './import/import-types.js';
+import { ProgressLine } from './import/progress-line.js';
 
 const route = getRouteApi('/pipeline/import');
+
 /** The server's limit (IMPORT_BODY_LIMIT, 32 MB by default); larger files are refused before upload. */
 const MAX_BYTES = 32 * 1024 * 1024;
-
-interface Preview {
-  fileName: string;
-  format: 'csv' | 'xlsx';
-  encoding: string;
-  sheet: string | null;
-  headers: string[];
-  rowCount: number;
-  sample: Array<{ row: number; cells: string[] }>;
-  mapping: ImportMapping;
-}
-interface Issue {
-  row: number;
-  column: string;
-  field: string | null;
-  rule: string;
-  message: string;
-  params?: Record<string, string | number>;
-}
-interface CheckResult {
-  rows: number;
-  issueCount: number;
-  issues: Issue[];
-  folded: Array<{ row: number; sameAs: number }>;
-  newCompanies: number;
-  existingCompanies: number;
-  dealsNew: number;
-  dealsUpdated: number;
-  dealsUnchanged: number;
-}
-interface CommitResult extends CheckResult {
-  companiesCreated: number;
-  dealsCreated: number;
-  notesAdded: number;
-  written: boolean;
-}
 
 /**
  * Importing deals from CSV or XLSX: upload, map the columns (suggested from the headers), check every
@@ -349,78 +317,5 @@ export function ImportPage() {
         </>
       ) : null}
     </Page>
-  );
-}
-
-function ProgressLine(props: { progress: ImportProgress | null; busy: string | null }) {
-  const { t } = useTranslation('pipeline');
-  const f = useFormat();
-  const p = props.progress;
-  const pct = p?.total ? Math.round((p.done / p.total) * 100) : 0;
-  return (
-    <Card size="small" style={{ marginBottom: 16 }} data-testid="import-progress">
-      <Space style={{ width: '100%' }} orientation="vertical" size={2}>
-        <Typography.Text>
-          {p ? t(`phase.${p.phase}`) : t('phase.upload')}
-          {p && p.phase !== 'upload' && p.phase !== 'read' ? ` · ${f.number(p.done)} / ${f.number(p.total)}` : ''}
-        </Typography.Text>
-        <Progress percent={pct} status={props.busy ? 'active' : 'normal'} size="small" />
-      </Space>
-    </Card>
-  );
-}
-
-function CheckPanel(props: { check: CheckResult; issueText: (i: Issue) => string; fieldName: (k: string | null) => string }) {
-  const { t } = useTranslation('pipeline');
-  const f = useFormat();
-  const c = props.check;
-  return (
-    <Card size="small" title={t('checkTitle')} style={{ marginBottom: 16 }} data-testid="import-check-result">
-      <Space wrap size={[16, 8]} style={{ marginBottom: 12 }}>
-        <Tag>{t('rowsN', { n: f.number(c.rows) })}</Tag>
-        <Tag color="blue">{t('newDealsN', { n: f.number(c.dealsNew) })}</Tag>
-        <Tag color="cyan">{t('updatedN', { n: f.number(c.dealsUpdated) })}</Tag>
-        <Tag>{t('unchangedN', { n: f.number(c.dealsUnchanged) })}</Tag>
-        <Tag color="geekblue">{t('newCompaniesN', { n: f.number(c.newCompanies) })}</Tag>
-        {c.folded.length ? <Tag color="gold">{t('foldedN', { n: c.folded.length })}</Tag> : null}
-      </Space>
-      {c.issueCount === 0 ? (
-        <Alert type="success" showIcon title={t('checkClean')} data-testid="import-clean" />
-      ) : (
-        <>
-          <Alert
-            type="error"
-            showIcon
-            title={t('checkIssues', { n: f.number(c.issueCount) })}
-            description={c.issueCount > c.issues.length ? t('issuesCapped', { n: f.number(c.issues.length) }) : t('nothingWritten')}
-            style={{ marginBottom: 8 }}
-            data-testid="import-issue-count"
-          />
-          <Table
-            size="small"
-            rowKey={(i) => `${i.row}-${i.column}-${i.rule}`}
-            dataSource={c.issues}
-            pagination={{ pageSize: 20, showSizeChanger: false, size: 'small' }}
-            data-testid="import-issues"
-            columns={[
-              { title: t('issueRow'), dataIndex: 'row', width: 64, render: (n: number) => <span className="num">{n}</span> },
-              { title: t('issueColumn'), dataIndex: 'column', width: 64, render: (s: string) => s || '—' },
-              { title: t('issueField'), dataIndex: 'field', width: 140, render: (k: string | null) => props.fieldName(k) || '—' },
-              { title: t('issueRule'), key: 'rule', render: (_: unknown, i: Issue) => props.issueText(i) },
-            ]}
-          />
-        </>
-      )}
-      {c.folded.length ? (
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-          {t('foldedList', {
-            rows: c.folded
-              .slice(0, 20)
-              .map((x) => t('foldedPair', { row: x.row, first: x.sameAs }))
-              .join('；'),
-          })}
-        </Typography.Paragraph>
-      ) : null}
-    </Card>
   );
 }

@@ -3,7 +3,7 @@ import { DEAL_SOURCES, type DealFilter, type DealSort, type DealSortField, SECTO
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Alert, App, Button, Card, DatePicker, Dropdown, Form, Input, InputNumber, Popconfirm, Select, Space, Spin, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Dropdown, InputNumber, Popconfirm, Select, Space, Spin, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,34 +12,11 @@ import { errorMessage } from '../../lib/errors.js';
 import { useFormat } from '../../lib/format.js';
 import { useTRPC } from '../../lib/trpc.js';
 import { PipelineTabs } from './pipeline-nav.js';
-import { FormModal, SearchBox, StageTag, useLabels, usePipelineOptions } from './use-pipeline.js';
+import { SearchBox, StageTag, useLabels, usePipelineOptions } from './use-pipeline.js';
+import { SaveViewModal } from './table/save-view-modal.js';
+import { ROW_HEIGHT, EXPORT_MAX, COLUMNS, template } from './table/table-columns.js';
 
 const route = getRouteApi('/pipeline/table');
-const ROW_HEIGHT = 44;
-/** The server's limit on one export (EXPORT_MAX_ROWS). */
-const EXPORT_MAX = 100_000;
-
-interface Column {
-  key: string;
-  width: number;
-  sort?: DealSortField;
-  align?: 'right';
-}
-const COLUMNS: Column[] = [
-  { key: 'company', width: 250, sort: 'companyName' },
-  { key: 'fund', width: 60 },
-  { key: 'stage', width: 84 },
-  { key: 'sector', width: 96 },
-  { key: 'zone', width: 104 },
-  { key: 'owner', width: 80 },
-  { key: 'source', width: 92 },
-  { key: 'amount', width: 92, sort: 'amountFen', align: 'right' },
-  { key: 'score', width: 60, sort: 'score', align: 'right' },
-  { key: 'nextStep', width: 170, sort: 'nextStepDate' },
-  { key: 'inStage', width: 90, sort: 'stageEnteredAt' },
-  { key: 'updated', width: 90, sort: 'updatedAt' },
-];
-const template = COLUMNS.map((c) => `${c.width}px`).join(' ');
 
 /**
  * Every deal the caller may read, in one virtualised table: filters, sort by column, full-text search,
@@ -374,57 +351,5 @@ export function TablePage() {
         onSaved={(id) => setViewId(id)}
       />
     </Page>
-  );
-}
-
-function SaveViewModal(props: {
-  open: boolean;
-  filter: DealFilter;
-  sort: DealSort;
-  existing: { id: number; name: string } | null;
-  onClose: () => void;
-  onSaved: (id: number) => void;
-}) {
-  const { t } = useTranslation('pipeline');
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [form] = Form.useForm<{ name: string }>();
-  const [error, setError] = useState<string | null>(null);
-  const save = useMutation(
-    trpc.pipeline.saveView.mutationOptions({
-      onSuccess: (r) => {
-        void queryClient.invalidateQueries(trpc.pipeline.views.pathFilter());
-        props.onSaved(r.id);
-        props.onClose();
-      },
-      onError: (e) => setError(errorMessage(e, t)),
-    }),
-  );
-  useEffect(() => {
-    if (props.open) {
-      setError(null);
-      form.setFieldsValue({ name: props.existing?.name ?? '' });
-    }
-  }, [props.open, props.existing, form]);
-  return (
-    <FormModal open={props.open} title={t('saveView')} onClose={props.onClose} onSubmit={() => form.submit()} ok="save" busy={save.isPending}>
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) =>
-          save.mutate({
-            ...(props.existing && props.existing.name === v.name ? { id: props.existing.id } : {}),
-            name: v.name,
-            filter: props.filter,
-            sort: props.sort,
-          })
-        }
-      >
-        <Form.Item name="name" label={t('viewName')} rules={[{ required: true, whitespace: true, message: t('validation:required') }]}>
-          <Input maxLength={60} data-testid="view-name" />
-        </Form.Item>
-        {error ? <Alert type="error" showIcon title={error} /> : null}
-      </Form>
-    </FormModal>
   );
 }

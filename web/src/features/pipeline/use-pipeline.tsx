@@ -1,4 +1,16 @@
-import { DEAL_SOURCES, INSTRUMENTS, label, type Labelled, OWNERSHIP_TYPES, PIPELINE_KINDS, ROUNDS, SECTORS, STAGES, ZONES } from '@highland/shared';
+import {
+  DEAL_SOURCES,
+  FEN_PER_WAN,
+  INSTRUMENTS,
+  label,
+  type Labelled,
+  OWNERSHIP_TYPES,
+  PIPELINE_KINDS,
+  ROUNDS,
+  SECTORS,
+  STAGES,
+  ZONES,
+} from '@highland/shared';
 import type { AppRouter } from '@highland/server';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
@@ -68,10 +80,9 @@ export function StageTag(props: { stage: string }) {
   );
 }
 
-const WAN = 1_000_000;
 /** fen ↔ 万元 for inputs (amounts are typed in 万元, stored in fen). */
-export const fenToWan = (fen: number | null | undefined) => (fen === null || fen === undefined ? null : fen / WAN);
-export const wanToFen = (wan: number | null | undefined) => (wan === null || wan === undefined ? null : Math.round(wan * WAN));
+export const fenToWan = (fen: number | null | undefined) => (fen === null || fen === undefined ? null : fen / FEN_PER_WAN);
+export const wanToFen = (wan: number | null | undefined) => (wan === null || wan === undefined ? null : Math.round(wan * FEN_PER_WAN));
 
 /** An amount typed in 万元 (two decimals). */
 export function WanInput(props: Omit<InputNumberProps<number>, 'precision'>) {

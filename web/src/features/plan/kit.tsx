@@ -27,8 +27,6 @@ import { useFormat } from '../../lib/format.js';
 import { useTRPC } from '../../lib/trpc.js';
 import { zodRule } from '../../lib/validation.js';
 
-export const FEN_PER_WAN = 1_000_000;
-export const FEN_PER_YI = 10_000_000_000;
 export const isoOf = (d: Dayjs | null | undefined): string | undefined => (d ? d.format('YYYY-MM-DD') : undefined);
 
 /** Labels of the shared reference data in the reader's language ('—' for an unknown code). */

@@ -1,5 +1,13 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { IsoDateSchema, ProgrammeCreateSchema, ProgrammeTargetSetSchema, TARGET_METRIC_CODES, TARGET_METRICS, type TargetMetric } from '@highland/shared';
+import {
+  FEN_PER_YI,
+  IsoDateSchema,
+  ProgrammeCreateSchema,
+  ProgrammeTargetSetSchema,
+  TARGET_METRIC_CODES,
+  TARGET_METRICS,
+  type TargetMetric,
+} from '@highland/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Popconfirm, Row, Select, Space, Table, Typography } from 'antd';
@@ -11,7 +19,7 @@ import { Page } from '../../components/ui/page.js';
 import { QueryState } from '../../components/ui/query-state.js';
 import { type AppRouter, useTRPC } from '../../lib/trpc.js';
 import { zodRule } from '../../lib/validation.js';
-import { convertedRule, FEN_PER_YI, isoOf, useLabels, useMetricValue } from './kit.js';
+import { convertedRule, isoOf, useLabels, useMetricValue } from './kit.js';
 
 type Programme = inferRouterOutputs<AppRouter>['programme']['list'][number];
 type ProgrammeValues = { code: string; nameZh: string; nameEn: string; startDate: Dayjs; endDate: Dayjs };

@@ -1,0 +1,3 @@
+import type { Outputs } from '../use-pipeline.js';
+
+export type DealPageData = Outputs['deal']['get'];
