@@ -1,4 +1,4 @@
-// Finds a Chromium for the e2e tests, or gets one (ADR 043). In order:
+// Finds a Chromium for the e2e tests, or gets one (ADR 007). In order:
 //   1. CHROMIUM_PATH, when set;
 //   2. the Chromium shipped inside the npm package @sparticuz/chromium (a dev dependency of test/, so it
 //      arrives with `pnpm install`), unpacked once into node_modules/.cache/highland-chromium/<version>/
