@@ -40,7 +40,7 @@ export function PerformancePage() {
       title={t('title')}
       subtitle={
         info
-          ? t('subtitle', { fund: f.locale === 'en' ? info.nameEn : info.nameZh, manager: (f.locale === 'en' ? info.managerEn : info.managerZh) ?? '' })
+          ? t('subtitle', { fund: f.name(info), manager: (info.managerZh === null ? null : f.name({ nameZh: info.managerZh, nameEn: info.managerEn })) ?? '' })
           : null
       }
       extra={
@@ -60,7 +60,7 @@ export function PerformancePage() {
                   <Tag color={kindColor[x.kind]} style={{ marginRight: 6 }}>
                     {x.code}
                   </Tag>
-                  {f.locale === 'en' ? x.nameEn : x.nameZh}
+                  {f.name(x)}
                 </span>
               ),
             }))}
