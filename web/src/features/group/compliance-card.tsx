@@ -33,7 +33,7 @@ export function ComplianceCard(props: { flags: ComplianceFlag[]; funds: SubFundR
                 const x = fund(r.fundId);
                 return x ? (
                   <Link to="/funds/$fundId" params={{ fundId: String(x.id) }}>
-                    {x.code} {f.locale === 'en' ? x.nameEn : x.nameZh}
+                    {x.code} {f.name(x)}
                   </Link>
                 ) : (
                   r.fundId

@@ -63,11 +63,11 @@ export function FundsPage() {
                     <>
                       <div>
                         <Link to="/funds/$fundId" params={{ fundId: String(r.id) }} data-testid={`fund-link-${r.code}`}>
-                          {f.locale === 'en' ? r.nameEn : r.nameZh}
+                          {f.name(r)}
                         </Link>
                       </div>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {f.locale === 'en' ? r.managerEn : r.managerZh}
+                        {r.managerZh === null ? null : f.name({ nameZh: r.managerZh, nameEn: r.managerEn })}
                       </Typography.Text>
                     </>
                   ),

@@ -37,7 +37,7 @@ export function OverviewPage() {
   return (
     <Page
       title={t('overviewTitle')}
-      subtitle={mother ? t('overviewSub2', { mother: f.locale === 'en' ? mother.nameEn : mother.nameZh, asOf }) : null}
+      subtitle={mother ? t('overviewSub2', { mother: f.name(mother), asOf }) : null}
       extra={
         <Space wrap>
           <AsOfPicker value={asOf} onChange={(d) => void navigate({ search: (s) => ({ ...s, asOf: d }) })} />

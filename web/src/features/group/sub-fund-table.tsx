@@ -102,7 +102,7 @@ export function SubFundTable(props: { rows: SubFundRow[]; flags: ComplianceFlag[
             render: (_: unknown, r) => (
               <>
                 <Link to="/funds/$fundId" params={{ fundId: String(r.id) }}>
-                  {f.locale === 'en' ? r.nameEn : r.nameZh}
+                  {f.name(r)}
                 </Link>
                 {r.kind === 'direct_vehicle' ? <Tag style={{ marginInlineStart: 6 }}>{t('vehicle')}</Tag> : null}
                 {r.isFundOfFunds ? (
@@ -112,7 +112,7 @@ export function SubFundTable(props: { rows: SubFundRow[]; flags: ComplianceFlag[
                 ) : null}
                 <div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {f.locale === 'en' ? r.managerEn : r.managerZh}
+                    {r.managerZh === null ? null : f.name({ nameZh: r.managerZh, nameEn: r.managerEn })}
                   </Typography.Text>
                 </div>
               </>

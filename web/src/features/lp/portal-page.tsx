@@ -32,7 +32,7 @@ export function PortalPage() {
   return (
     <Page
       title={t('title')}
-      subtitle={investor ? t('subtitle', { investor: f.locale === 'en' ? investor.nameEn : investor.nameZh }) : null}
+      subtitle={investor ? t('subtitle', { investor: f.name(investor) }) : null}
       extra={<AsOfPicker value={asOf} onChange={(d) => void navigate({ search: { asOf: d } })} />}
     >
       <QueryState query={q} isEmpty={(d) => d.positions.length === 0} empty={<Empty description={t('empty')} />}>
@@ -109,7 +109,7 @@ function Portal({ data: d }: { data: PortalData }) {
           scroll={{ x: 1100 }}
           columns={[
             { title: t('code'), dataIndex: 'code', width: 72 },
-            { title: t('fund'), key: 'name', width: 260, render: (_: unknown, r) => (f.locale === 'en' ? r.nameEn : r.nameZh) },
+            { title: t('fund'), key: 'name', width: 260, render: (_: unknown, r) => f.name(r) },
             { title: t('since'), dataIndex: 'since', width: 100 },
             { title: t('committed'), dataIndex: 'committedFen', align: 'right', render: money },
             { title: t('called'), dataIndex: 'calledFen', align: 'right', render: money },
@@ -198,7 +198,7 @@ function Portal({ data: d }: { data: PortalData }) {
                 scroll={{ y: 240 }}
                 dataSource={d.lookThrough.top}
                 columns={[
-                  { title: t('company'), key: 'n', render: (_: unknown, r) => (f.locale === 'en' ? (r.nameEn ?? r.nameZh) : r.nameZh) },
+                  { title: t('company'), key: 'n', render: (_: unknown, r) => f.name(r) },
                   { title: t('sector'), dataIndex: 'sector', width: 90, render: (s: string) => label(SECTORS[s as Sector] ?? { zh: s, en: s }, f.locale) },
                   { title: t('value'), dataIndex: 'valueFen', align: 'right', width: 100, render: money },
                 ]}

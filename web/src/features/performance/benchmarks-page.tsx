@@ -46,7 +46,7 @@ export function BenchmarksPage() {
             pagination={false}
             columns={[
               { title: t('benchmarks.code'), dataIndex: 'code', width: 120 },
-              { title: t('benchmarks.name'), key: 'name', render: (_: unknown, r) => (f.locale === 'en' ? r.nameEn : r.nameZh) },
+              { title: t('benchmarks.name'), key: 'name', render: (_: unknown, r) => f.name(r) },
               { title: t('benchmarks.source'), dataIndex: 'source' },
               { title: t('benchmarks.points'), dataIndex: 'points', align: 'right', width: 90 },
               { title: t('benchmarks.span'), key: 'span', width: 210, render: (_: unknown, r) => (r.first ? `${r.first} — ${r.last}` : '—') },

@@ -1,7 +1,7 @@
 import { canWriteFund } from '@highland/shared';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { Col, Row, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { Col, Empty, Row, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AsOfPicker, todayIso } from '../../components/ui/as-of-picker.js';
 import { Page } from '../../components/ui/page.js';
@@ -40,7 +40,7 @@ export function PerformancePage() {
       title={t('title')}
       subtitle={
         info
-          ? t('subtitle', { fund: f.locale === 'en' ? info.nameEn : info.nameZh, manager: (f.locale === 'en' ? info.managerEn : info.managerZh) ?? '' })
+          ? t('subtitle', { fund: f.name(info), manager: (info.managerZh === null ? null : f.name({ nameZh: info.managerZh, nameEn: info.managerEn })) ?? '' })
           : null
       }
       extra={
@@ -60,7 +60,7 @@ export function PerformancePage() {
                   <Tag color={kindColor[x.kind]} style={{ marginRight: 6 }}>
                     {x.code}
                   </Tag>
-                  {f.locale === 'en' ? x.nameEn : x.nameZh}
+                  {f.name(x)}
                 </span>
               ),
             }))}
@@ -70,7 +70,9 @@ export function PerformancePage() {
         </Space>
       }
     >
-      <QueryState query={q}>{(d) => <FundView data={d} tab={search.tab ?? 'overview'} onTab={(tab) => set({ tab })} />}</QueryState>
+      <QueryState query={q} idle={funds.isSuccess ? <Empty description={t('common:empty')} /> : undefined}>
+        {(d) => <FundView data={d} tab={search.tab ?? 'overview'} onTab={(tab) => set({ tab })} />}
+      </QueryState>
     </Page>
   );
 }

@@ -1,30 +1,28 @@
 import { ArrowLeftOutlined, ImportOutlined, LineChartOutlined, LogoutOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
-import { EXIT_ROUTES, INSTRUMENTS, KPI_METRICS, label, ROUNDS, SECTORS, type Sector, VALUATION_METHODS, ZONES, type Zone } from '@highland/shared';
+import { EXIT_ROUTES, INSTRUMENTS, label, ROUNDS, SECTORS, type Sector, VALUATION_METHODS, ZONES, type Zone } from '@highland/shared';
 import { useQuery } from '@tanstack/react-query';
-import type { inferRouterOutputs } from '@trpc/server';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { Button, Card, Col, Empty, Row, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AsOfPicker, todayIso } from '../../components/ui/as-of-picker.js';
-import { Chart, type ChartOption } from '../../components/ui/chart.js';
 import { Page } from '../../components/ui/page.js';
 import { QueryState } from '../../components/ui/query-state.js';
 import { Stat } from '../../components/ui/stat.js';
 import { useFormat } from '../../lib/format.js';
-import { useSession } from '../../lib/session.js';
-import { type AppRouter, useTRPC } from '../../lib/trpc.js';
+import { useTRPC } from '../../lib/trpc.js';
 import { ExitModal } from './forms/exit-modal.js';
 import { InvestmentModal } from './forms/investment-modal.js';
 import { KpiImportModal } from './forms/kpi-import.js';
 import { KpiModal } from './forms/kpi-modal.js';
 import { ReverseModal, type ReverseTarget } from './forms/reverse-modal.js';
-import { ReviewButtons } from './forms/review.js';
 import { ValuationModal } from './forms/valuation-modal.js';
+import { KpiChart, ValueChart } from './position-page/charts.js';
+import { Kpis } from './position-page/kpis-table.js';
+import { Marks } from './position-page/marks-table.js';
+import type { Position } from './position-page/types.js';
 
 const route = getRouteApi('/performance/position');
-type Position = inferRouterOutputs<AppRouter>['portfolio']['position'];
-const statusColor = { pending: 'gold', approved: 'green', rejected: 'red' } as const;
 
 /** One fund's position in one company: rounds, exits, marks and their review, KPIs, value over time. */
 export function PositionPage() {
@@ -240,171 +238,5 @@ function PositionView({ data: d }: { data: Position }) {
       <KpiImportModal open={modal === 'import'} onClose={() => setModal(null)} />
       <ReverseModal target={reversing} onClose={() => setReversing(null)} />
     </>
-  );
-}
-
-function ValueChart(props: { history: Position['history'] }) {
-  const { t } = useTranslation('position');
-  const f = useFormat();
-  const unit = f.tableUnit();
-  const h = props.history;
-  const option = useMemo<ChartOption>(
-    () => ({
-      tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${f.number(v, 0)} ${f.unitLabel(unit)}` },
-      legend: { bottom: 0 },
-      grid: { left: 64, right: 16, top: 16, bottom: 44 },
-      xAxis: { type: 'category', data: h.map((x) => x.date) },
-      yAxis: { type: 'value' },
-      series: [
-        {
-          name: t('valueLine'),
-          type: 'line',
-          areaStyle: { opacity: 0.15 },
-          data: h.map((x) => f.moneyValue(x.valueFen, unit)),
-          itemStyle: { color: '#1d4ed8' },
-        },
-        { name: t('investedLine'), type: 'line', step: 'end', data: h.map((x) => f.moneyValue(x.investedFen, unit)), itemStyle: { color: '#d4380d' } },
-        { name: t('realisedLine'), type: 'line', step: 'end', data: h.map((x) => f.moneyValue(x.realisedFen, unit)), itemStyle: { color: '#15803d' } },
-      ],
-    }),
-    [h, f, t, unit],
-  );
-  return <Chart option={option} height={280} testId="position-chart" />;
-}
-
-function KpiChart(props: { kpis: Position['kpis'] }) {
-  const { i18n, t } = useTranslation('position');
-  const f = useFormat();
-  const annual = props.kpis.filter((k) => /^\d{4}$/.test(k.period));
-  const unit = f.tableUnit(true);
-  if (!annual.length) return <Empty description={t('noKpi')} />;
-  const option: ChartOption = {
-    tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${f.number(v, 2)} ${f.unitLabel(unit)}` },
-    legend: { bottom: 0 },
-    grid: { left: 56, right: 16, top: 16, bottom: 44 },
-    xAxis: { type: 'category', data: annual.map((k) => k.period) },
-    yAxis: { type: 'value', name: f.unitLabel(unit) },
-    series: [
-      {
-        name: label(KPI_METRICS.revenueFen, i18n.language),
-        type: 'bar',
-        data: annual.map((k) => f.moneyValue(k.revenueFen ?? 0, unit)),
-        itemStyle: { color: '#1d4ed8' },
-      },
-      {
-        name: label(KPI_METRICS.outputValueFen, i18n.language),
-        type: 'bar',
-        data: annual.map((k) => f.moneyValue(k.outputValueFen ?? 0, unit)),
-        itemStyle: { color: '#0e7490' },
-      },
-      {
-        name: label(KPI_METRICS.rndFen, i18n.language),
-        type: 'line',
-        data: annual.map((k) => f.moneyValue(k.rndFen ?? 0, unit)),
-        itemStyle: { color: '#d4380d' },
-      },
-    ],
-  };
-  return <Chart option={option} height={280} testId="kpi-chart" />;
-}
-
-function Marks({ data: d }: { data: Position }) {
-  const { t, i18n } = useTranslation('position');
-  const f = useFormat();
-  const session = useSession();
-  const unit = f.tableUnit();
-  return (
-    <Card
-      size="small"
-      title={t('marksTitle')}
-      extra={<Typography.Text type="secondary">{t('common:unit', { unit: f.unitLabel(unit) })}</Typography.Text>}
-      style={{ marginTop: 16 }}
-    >
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-        {t('marksNote')}
-      </Typography.Paragraph>
-      <Table
-        size="small"
-        rowKey="id"
-        data-testid="marks-table"
-        dataSource={d.valuations}
-        pagination={{ pageSize: 8, showSizeChanger: false }}
-        columns={[
-          { title: t('date'), dataIndex: 'date', width: 100 },
-          { title: t('value'), dataIndex: 'valueFen', align: 'right', width: 110, render: (v: number) => <span className="num">{f.moneyCell(v, unit)}</span> },
-          { title: t('method'), dataIndex: 'method', width: 120, render: (m: keyof typeof VALUATION_METHODS) => label(VALUATION_METHODS[m], i18n.language) },
-          { title: t('basis'), dataIndex: 'basis', width: 320, render: (b: string) => <span style={{ fontSize: 12 }}>{b}</span> },
-          {
-            title: t('status'),
-            dataIndex: 'status',
-            width: 90,
-            render: (st: keyof typeof statusColor) => (
-              <Tag color={statusColor[st]} data-testid={`mark-status-${st}`}>
-                {t(`statuses.${st}`)}
-              </Tag>
-            ),
-          },
-          { title: t('enteredBy'), dataIndex: 'createdByName', width: 110, render: (n: string | null) => n ?? '—' },
-          { title: t('reviewedBy'), dataIndex: 'reviewedByName', width: 150, render: (n: string | null, r) => (r.status === 'pending' ? '—' : (n ?? '—')) },
-          { title: t('note'), dataIndex: 'reviewNote', width: 160, render: (n: string | null) => <span style={{ fontSize: 12 }}>{n ?? ''}</span> },
-          ...(d.can.review
-            ? [
-                {
-                  title: '',
-                  key: 'act',
-                  width: 150,
-                  render: (_: unknown, r: Position['valuations'][number]) =>
-                    r.status === 'pending' && r.createdBy !== session.data?.userId ? <ReviewButtons id={r.id} /> : null,
-                },
-              ]
-            : []),
-        ]}
-      />
-    </Card>
-  );
-}
-
-function Kpis({ data: d }: { data: Position }) {
-  const { t, i18n } = useTranslation('position');
-  const f = useFormat();
-  const unit = f.tableUnit();
-  const money = (v: number | null) => <span className="num">{v === null ? '—' : f.moneyCell(v, unit)}</span>;
-  const count = (v: number | null) => <span className="num">{v === null ? '—' : f.number(v)}</span>;
-  return (
-    <Card
-      size="small"
-      title={t('kpiTitle')}
-      extra={<Typography.Text type="secondary">{t('common:unit', { unit: f.unitLabel(unit) })}</Typography.Text>}
-      style={{ marginTop: 16 }}
-    >
-      <Table
-        size="small"
-        rowKey="id"
-        data-testid="kpi-table"
-        dataSource={[...d.kpis].reverse()}
-        pagination={{ pageSize: 10, showSizeChanger: false }}
-        locale={{ emptyText: t('noKpi') }}
-        columns={[
-          {
-            title: t('period'),
-            dataIndex: 'period',
-            width: 110,
-            render: (p: string, r) => (
-              <Space size={4}>
-                {p}
-                {r.revisions > 1 ? <Tag>{t('revisions', { n: r.revisions - 1 })}</Tag> : null}
-              </Space>
-            ),
-          },
-          { title: t('cumulative'), dataIndex: 'cumulative', width: 110, render: (c: boolean) => (c ? t('cumulativeYes') : t('cumulativeNo')) },
-          { title: label(KPI_METRICS.revenueFen, i18n.language), dataIndex: 'revenueFen', align: 'right', render: money },
-          { title: label(KPI_METRICS.outputValueFen, i18n.language), dataIndex: 'outputValueFen', align: 'right', render: money },
-          { title: label(KPI_METRICS.rndFen, i18n.language), dataIndex: 'rndFen', align: 'right', render: money },
-          { title: label(KPI_METRICS.headcount, i18n.language), dataIndex: 'headcount', align: 'right', render: count },
-          { title: label(KPI_METRICS.patents, i18n.language), dataIndex: 'patents', align: 'right', render: count },
-          { title: label(KPI_METRICS.taxFen, i18n.language), dataIndex: 'taxFen', align: 'right', render: money },
-        ]}
-      />
-    </Card>
   );
 }

@@ -47,7 +47,7 @@ export function UsersPage() {
   const reset = useMutation(trpc.user.resetPassword.mutationOptions({ onError: (e) => void message.error(errorMessage(e, t)) }));
   const fundName = (id: number) => {
     const fund = options.data?.funds.find((x) => x.id === id);
-    return fund ? `${fund.code} ${f.locale === 'en' ? fund.nameEn : fund.nameZh}` : `#${id}`;
+    return fund ? `${fund.code} ${f.name(fund)}` : `#${id}`;
   };
   return (
     <Page
@@ -139,8 +139,8 @@ export function UsersPage() {
           void invalidate();
           showOtp(email, password);
         }}
-        funds={(options.data?.funds ?? []).map((x) => ({ value: x.id, label: `${x.code} ${f.locale === 'en' ? x.nameEn : x.nameZh}` }))}
-        investors={(options.data?.investors ?? []).map((x) => ({ value: x.id, label: f.locale === 'en' ? x.nameEn : x.nameZh }))}
+        funds={(options.data?.funds ?? []).map((x) => ({ value: x.id, label: `${x.code} ${f.name(x)}` }))}
+        investors={(options.data?.investors ?? []).map((x) => ({ value: x.id, label: f.name(x) }))}
       />
     </Page>
   );

@@ -57,7 +57,7 @@ export function Holdings(props: { data: Performance; writable: boolean }) {
             width: 230,
             render: (_: unknown, r) => (
               <Link to="/performance/position" search={{ fundId: d.fund.id, companyId: r.companyId, asOf: d.asOf }} data-testid="holding-link">
-                {f.locale === 'en' ? (r.nameEn ?? r.nameZh) : r.nameZh}
+                {f.name(r)}
               </Link>
             ),
           },

@@ -26,7 +26,7 @@ export function Interests(props: { data: Performance }) {
         pagination={false}
         columns={[
           { title: t('fund'), dataIndex: 'code', width: 80, render: (c: string, r) => <Tag color={kindColor[r.kind]}>{c}</Tag> },
-          { title: '', key: 'name', render: (_: unknown, r) => (f.locale === 'en' ? r.nameEn : r.nameZh) },
+          { title: '', key: 'name', render: (_: unknown, r) => f.name(r) },
           { title: t('vintage'), dataIndex: 'vintage', width: 70 },
           { title: t('committed'), dataIndex: 'committedFen', align: 'right', render: money },
           { title: t('paidIn'), dataIndex: 'paidInFen', align: 'right', render: money },

@@ -116,7 +116,7 @@ function LookThroughView(props: { data: LookThroughData }) {
               key: 'name',
               render: (_: unknown, r) => (
                 <Space size={6}>
-                  {f.locale === 'en' ? (r.nameEn ?? r.nameZh) : r.nameZh}
+                  {f.name(r)}
                   {r.overlap ? (
                     <Tag color="orange" data-testid="overlap-tag">
                       {t('overlap')} ×{new Set(r.paths.map((p) => p.holderFundId)).size}

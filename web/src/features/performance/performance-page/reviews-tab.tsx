@@ -39,7 +39,7 @@ export function Reviews() {
                 key: 'c',
                 render: (_: unknown, r) => (
                   <Link to="/performance/position" search={{ fundId: r.fundId, companyId: r.companyId }}>
-                    {f.locale === 'en' ? (r.companyEn ?? r.companyZh) : r.companyZh}
+                    {f.name({ nameZh: r.companyZh, nameEn: r.companyEn })}
                   </Link>
                 ),
               },
