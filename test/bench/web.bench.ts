@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, load, median, sessionCookie, startDemo } from './demo-se
 import { defineBench } from './harness.js';
 
 const RUNS = Number(process.env.BENCH_WEB_RUNS ?? 5);
-/** The lower bound for the JavaScript: a bare React + tRPC skeleton, 108.7 kB gzip (STACK-NOTES.md). */
+/** The lower bound for the JavaScript: a bare React + tRPC skeleton, 108.7 kB gzip (measured on a bare skeleton of this stack, docs/SCALING.md). */
 const SKELETON_KB = 108.7;
 const GOAL_JS_KB = 250;
 
@@ -123,7 +123,7 @@ const msf = (v: number) => v.toFixed(0);
 export default defineBench({
   id: 'web',
   title: 'The web app in Chromium: JavaScript on the wire and time to the overview’s figures',
-  about: `The built app on the demo data (\`pnpm start\`'s server, warm: every page and query asked once before timing), loaded by Debian's Chromium (headless, through playwright-core) in a fresh browser context for every run — no HTTP cache. **First visit**: the government reviewer opens /sign-in, signs in, and lands on the overview; every script response's encoded bytes are summed as Chromium's network layer reports them (\`Network.loadingFinished\` encodedDataLength: headers and compressed body, i.e. on the wire), until the overview's chart has drawn and the network is idle (so the chart library, fetched on demand after the figures, is counted; the bytes before the figures showed are given too). **Navigation to figures**: already signed in (the session cookie set in the fresh context), from navigation start to the overview's headline figures being visible (\`performance.now()\` in the page when the leverage figure has its number). Both on loopback and under Chromium's network emulation at 10 Mbit/s with 40 ms latency (CDP \`Network.emulateNetworkConditions\`). Median of ${RUNS} runs. The JavaScript's lower bound is a bare React + tRPC skeleton, ${SKELETON_KB} kB gzip (STACK-NOTES.md); the goals (issue 17) are ≤ ${GOAL_JS_KB} kB, and figures ≤ 800 ms on loopback and ≤ 2.5 s on the throttled link.`,
+  about: `The built app on the demo data (\`pnpm start\`'s server, warm: every page and query asked once before timing), loaded by Debian's Chromium (headless, through playwright-core) in a fresh browser context for every run — no HTTP cache. **First visit**: the government reviewer opens /sign-in, signs in, and lands on the overview; every script response's encoded bytes are summed as Chromium's network layer reports them (\`Network.loadingFinished\` encodedDataLength: headers and compressed body, i.e. on the wire), until the overview's chart has drawn and the network is idle (so the chart library, fetched on demand after the figures, is counted; the bytes before the figures showed are given too). **Navigation to figures**: already signed in (the session cookie set in the fresh context), from navigation start to the overview's headline figures being visible (\`performance.now()\` in the page when the leverage figure has its number). Both on loopback and under Chromium's network emulation at 10 Mbit/s with 40 ms latency (CDP \`Network.emulateNetworkConditions\`). Median of ${RUNS} runs. The JavaScript's lower bound is a bare React + tRPC skeleton, ${SKELETON_KB} kB gzip (measured on a bare skeleton of this stack, docs/SCALING.md); the goals (issue 17) are ≤ ${GOAL_JS_KB} kB, and figures ≤ 800 ms on loopback and ≤ 2.5 s on the throttled link.`,
   needsStressSet: false,
   async report() {
     const server = await startDemo('web');

@@ -57,7 +57,7 @@ export function DealTimeline({ d }: { d: DealPageData }) {
       key: `u${i}`,
       at: e.at,
       color: 'gray',
-      title: t('editedBy', { who: who(e.actor), fields: changed.map((c) => t(`field.${c}`, { defaultValue: c })).join('、') }),
+      title: t('editedBy', { who: who(e.actor), fields: changed.map((c) => t(`field.${c}`, { defaultValue: c })).join(t('common:listSeparator')) }),
     });
   }
   items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));

@@ -50,7 +50,7 @@ export function CheckPanel(props: { check: CheckResult; issueText: (i: Issue) =>
             rows: c.folded
               .slice(0, 20)
               .map((x) => t('foldedPair', { row: x.row, first: x.sameAs }))
-              .join('；'),
+              .join(t('common:issueSeparator')),
           })}
         </Typography.Paragraph>
       ) : null}

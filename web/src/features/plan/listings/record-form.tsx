@@ -82,7 +82,7 @@ export function RecordForm(props: { d: Detail }) {
             onConfirm={async () => {
               setError(null);
               const parsed = ListingUndoSchema.shape.reason.safeParse(reason);
-              if (!parsed.success) return setError(`${t('listings.undoReason')}：${t('validation:reasonRequired')}`);
+              if (!parsed.success) return setError(t('common:fieldIssue', { field: t('listings.undoReason'), issue: t('validation:reasonRequired') }));
               try {
                 await undo.mutateAsync({ attemptId: d.id, reason });
                 setReason('');

@@ -117,7 +117,7 @@ export function DrillBody(props: { drill: Drill }) {
         items={[
           {
             key: 'firms',
-            label: `${t('scoreboard.firms')}（${d.rows.length}）`,
+            label: t('common:withUnit', { label: t('scoreboard.firms'), unit: d.rows.length }),
             children: (
               <Table
                 size="small"

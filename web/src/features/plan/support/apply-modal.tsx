@@ -125,7 +125,7 @@ export function KindFields(props: {
         </Form.Item>
       ) : null}
       {v.kind === 'scenario_project' || v.kind === 'innovation_voucher' || v.kind === 'first_set' ? (
-        <Form.Item name="basis" label={`${basisLabel}（${t('unitWan')}）`} rules={[wanRule(t)]}>
+        <Form.Item name="basis" label={t('common:withUnit', { label: basisLabel, unit: t('unitWan') })} rules={[wanRule(t)]}>
           <InputNumber style={{ width: '100%' }} min={0} data-testid="support-basis" />
         </Form.Item>
       ) : null}
@@ -179,7 +179,7 @@ export function KindFields(props: {
       ) : (
         <Form.Item
           name="applied"
-          label={`${t('support.applied')}（${t('unitWan')}）`}
+          label={t('common:withUnit', { label: t('support.applied'), unit: t('unitWan') })}
           rules={[
             wanRule(t),
             {

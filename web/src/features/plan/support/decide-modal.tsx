@@ -58,7 +58,7 @@ export function DecideModal(props: { item: Item | null; onClose: () => void }) {
       <Form.Item name="date" label={t('support.decisionDate')} rules={[dateRule(t)]}>
         <DatePicker style={{ width: '100%' }} />
       </Form.Item>
-      <Form.Item name="approved" label={`${t('support.approved')}（${t('unitWan')}）`}>
+      <Form.Item name="approved" label={t('common:withUnit', { label: t('support.approved'), unit: t('unitWan') })}>
         <InputNumber style={{ width: '100%' }} min={0} />
       </Form.Item>
       <Form.Item name="note" label={t('support.decisionNote')}>

@@ -32,7 +32,7 @@ export function PayModal(props: { item: Item | null; onClose: () => void }) {
       <Form.Item name="date" label={t('support.paidOn')} rules={[dateRule(t)]}>
         <DatePicker style={{ width: '100%' }} />
       </Form.Item>
-      <Form.Item name="paid" label={`${t('support.paid')}（${t('unitWan')}）`} rules={[wanRule(t)]}>
+      <Form.Item name="paid" label={t('common:withUnit', { label: t('support.paid'), unit: t('unitWan') })} rules={[wanRule(t)]}>
         <InputNumber style={{ width: '100%' }} min={0} />
       </Form.Item>
     </FormModal>

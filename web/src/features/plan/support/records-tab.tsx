@@ -84,7 +84,7 @@ export function Records(props: { asOf: string }) {
                   {r.recipients?.map((p) => (
                     <Tag key={p.name}>
                       {p.name}
-                      {p.role ? `（${p.role}）` : ''} {f.money(p.amountFen, { unit: 'wan' })}
+                      {p.role ? t('common:withUnit', { label: '', unit: p.role }).trim() : ''} {f.money(p.amountFen, { unit: 'wan' })}
                     </Tag>
                   ))}
                   {r.decisionNote ? <div style={{ marginTop: 6 }}>{r.decisionNote}</div> : null}
@@ -125,7 +125,7 @@ export function Records(props: { asOf: string }) {
             summary={() => (
               <Table.Summary.Row>
                 <Table.Summary.Cell index={0} colSpan={5}>
-                  <strong>{t('scoreboard.total')}</strong>（{d.totals.count}）
+                  <strong>{t('common:withUnit', { label: t('scoreboard.total'), unit: d.totals.count })}</strong>
                 </Table.Summary.Cell>
                 <Table.Summary.Cell index={1} align="right">
                   {money(d.totals.appliedFen)}
