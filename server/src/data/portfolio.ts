@@ -76,8 +76,8 @@ export async function positionEvents(tx: DbOrTx, fundId: number, companyId: numb
 
 /**
  * Records one round of a fund in a company and its cash flow: the investment row and the `investment`
- * ledger row that carries its id, in the caller's transaction (so the pipeline can call this when a deal
- * moves to "invested", inside its own mutate()). Audited. Returns the new row.
+ * ledger row that carries its id, in the write context it is given (so the pipeline calls it with its own when a deal
+ * moves to "invested", in the same transaction). Audited. Returns the new row.
  */
 export async function createInvestment(write: WriteCtx, input: InvestmentCreate) {
   const { tx, audit } = write;
