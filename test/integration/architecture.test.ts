@@ -87,3 +87,124 @@ describe('dependency direction', () => {
     expect(readers).toEqual(['server/src/env.ts']);
   });
 });
+
+/**
+ * One write shape, one read shape (ADR 043): routers validate, check permissions and call one command or
+ * query; data functions are `(write: WriteCtx, input)` or `(read: ReadCtx, input)`, know nothing of tRPC
+ * and decide nothing about permissions.
+ */
+describe('layers: routers, data', () => {
+  const routers = sources(join(ROOT, 'server/src/routers'));
+  const data = sources(join(ROOT, 'server/src/data'));
+  /** Sign-in is moving out of data/ into auth/ (issue 10, item 2); until it has, it is the one file let through. */
+  const SIGN_IN = 'server/src/data/auth.ts';
+
+  it('routers run no SQL: no drizzle import', () => {
+    const bad = routers.flatMap((f) =>
+      imports(f)
+        .filter((i) => i.from === 'drizzle-orm' || i.from.startsWith('drizzle-orm/') || i.from.startsWith('@highland/drizzle'))
+        .map((i) => `${relative(ROOT, f)} → ${i.from}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('data knows no transport and no auth layer: no @trpc/server, nothing from server/src/auth', () => {
+    const bad = data
+      .filter((f) => relative(ROOT, f) !== SIGN_IN)
+      .flatMap((f) =>
+        imports(f)
+          .filter((i) => i.from.startsWith('@trpc/server') || (i.from.startsWith('.') && resolve(dirname(f), i.from).startsWith(join(ROOT, 'server/src/auth'))))
+          .map((i) => `${relative(ROOT, f)} → ${i.from}`),
+      );
+    expect(bad).toEqual([]);
+  });
+
+  /**
+   * Exported functions that take a database, a transaction or a request context first but are neither a
+   * command nor a query — each with its reason. Loaders (data/load.ts) take `read.db` or `write.tx` by design.
+   * Everything else here is a building block that commands and queries compose inside their own read or
+   * transaction; a new entry needs a reason as good as these.
+   */
+  const BUILDING_BLOCKS: Record<string, { names: string[]; why: string }> = {
+    'server/src/data/load.ts': { names: ['*'], why: 'the loaders: one row by id or NOT_FOUND, on read.db or write.tx' },
+    'server/src/data/books.ts': { names: ['loadBooks'], why: 'the books reader every performance, LP and statement query composes (and the demo generator)' },
+    'server/src/data/bulk.ts': { names: ['bulkInsert', 'bulkInsertRaw'], why: 'multi-row inserts inside a command’s transaction (imports, demo data)' },
+    'server/src/data/search.ts': {
+      names: ['indexCompanies', 'indexDealTexts', 'reindexDeals'],
+      why: 'the full-text index, kept inside the writing command’s transaction',
+    },
+    'server/src/data/scoring.ts': {
+      names: ['pipelineSettings', 'recomputeScores', 'fundDealIds', 'fundKind'],
+      why: 'a fund’s pipeline settings and deal scores, read and recomputed inside pipeline commands and queries',
+    },
+    'server/src/data/fund-group.ts': {
+      names: ['balancesAsOf', 'addInvestedInFunds', 'groupFunds', 'commitmentHistory', 'qualifyingInvestments', 'recomputeBalances', 'storedBalances'],
+      why: 'the group’s as-of readers shared by the fund and ledger modules, held equal to a recomputation by the balances test and the benchmark',
+    },
+    'server/src/data/ledger.ts': { names: ['lpPositions'], why: 'each LP’s position, read inside ledger commands and by the fund page' },
+    'server/src/data/lp.ts': { names: ['lpStatement'], why: 'the ILPA statement computation shared by the LP’s page and the issued-statement check' },
+    'server/src/data/statements.ts': { names: ['currentLines'], why: 'a fund’s statement lines now, compared with what was issued (and issued by the demo)' },
+    'server/src/data/portfolio.ts': {
+      names: ['positionEvents', 'companiesHeldBy'],
+      why: 'a position’s events for the portfolio checks and loaders; the held companies auth/firm-scope.ts scopes firm records with',
+    },
+    'server/src/data/performance.ts': { names: ['describeExposures'], why: 'the look-through’s company details, shared by the fund and LP look-through' },
+    'server/src/data/benchmarks.ts': { names: ['pmeAgainstIndexes'], why: 'KS-PME against every index, composed into the performance and LP queries' },
+    'server/src/data/plan/common.ts': {
+      names: ['companyOrThrow', 'assertPortfolioFirm', 'userNames', 'fundCodes', 'firmsById'],
+      why: 'the plan modules’ shared look-ups and input checks, inside their commands and queries',
+    },
+    'server/src/data/plan/books.ts': {
+      names: ['planFundFigures', 'holdingMoves', 'isPortfolioFirm', 'focusFirms', 'annualOutput', 'lastOutputBefore'],
+      why: 'the plan’s readers of the books, composed by the scoreboard, support and listing modules',
+    },
+    'server/src/data/plan/designation.ts': { names: ['designationSpans'], why: 'designations in force, composed by the scoreboard' },
+    'server/src/data/plan/listing.ts': { names: ['listedFirms'], why: 'listed firms, composed by the scoreboard' },
+    'server/src/data/plan/programme.ts': { names: ['programmesOf'], why: 'the programmes, composed by the scoreboard' },
+  };
+
+  /** `export async function name(first: Type` — the first parameter's name and type, or null when it takes none. */
+  function exportedFunctions(file: string): Array<{ name: string; param: string | null; type: string | null }> {
+    const text = readFileSync(file, 'utf8');
+    return [...text.matchAll(/^export async function\*?\s*(\w+)\s*(?:<[^(]*>)?\(\s*(?:\{[^}]*\}|(\w+))?\s*(?::\s*([\w.]+))?/gm)].map((m) => ({
+      name: m[1] ?? '',
+      param: m[2] ?? null,
+      type: m[3] ?? null,
+    }));
+  }
+
+  it('every data function is a command (write: WriteCtx, input) or a query (read: ReadCtx, input), or a listed building block', () => {
+    const context = /^(db|tx|ctx|services|caller)$/;
+    const contextType = /^(Db|DbOrTx|Tx|MutationContext|AppServices|Caller|Context)$/;
+    const bad = data
+      .filter((f) => relative(ROOT, f) !== SIGN_IN)
+      .flatMap((f) => {
+        const listed = BUILDING_BLOCKS[relative(ROOT, f)]?.names ?? [];
+        return exportedFunctions(f)
+          .filter((fn) => !(fn.param === 'write' && fn.type === 'WriteCtx') && !(fn.param === 'read' && fn.type === 'ReadCtx'))
+          .filter(
+            (fn) =>
+              (fn.param !== null && context.test(fn.param)) || (fn.type !== null && contextType.test(fn.type)) || fn.param === 'write' || fn.param === 'read',
+          )
+          .filter((fn) => !listed.includes('*') && !listed.includes(fn.name))
+          .map((fn) => `${relative(ROOT, f)}: ${fn.name}(${fn.param}: ${fn.type})`);
+      });
+    expect(bad).toEqual([]);
+  });
+
+  it('the listed building blocks still exist (a stale entry is removed, not kept)', () => {
+    const missing = Object.entries(BUILDING_BLOCKS).flatMap(([file, { names }]) => {
+      const found = exportedFunctions(join(ROOT, file)).map((fn) => fn.name);
+      return names.filter((n) => n !== '*' && !found.includes(n)).map((n) => `${file}: ${n}`);
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('every NOT_FOUND of the data layer is thrown by a loader in data/load.ts', () => {
+    const bad = data
+      .filter((f) => !['server/src/data/load.ts', SIGN_IN].includes(relative(ROOT, f)))
+      .filter((f) => readFileSync(f, 'utf8').includes("'NOT_FOUND'"))
+      .map((f) => relative(ROOT, f));
+    expect(bad).toEqual([]);
+  });
+});

@@ -25,7 +25,7 @@ export interface LoadedBooks {
 }
 
 /** Edges "fund F is an LP of fund G" from commitments by investors that are funds of the group. */
-export async function fundInterestEdges(db: DbOrTx): Promise<Array<{ investorId: number; holderFundId: number; fundId: number }>> {
+async function fundInterestEdges(db: DbOrTx): Promise<Array<{ investorId: number; holderFundId: number; fundId: number }>> {
   return db
     .selectDistinct({ investorId: investor.id, holderFundId: sql<number>`${investor.fundId}`, fundId: commitment.fundId })
     .from(commitment)

@@ -91,11 +91,6 @@ export function readCtx(caller: Caller, db: DbOrTx = caller.db): ReadCtx {
   return { db, actor: caller.actor, now: caller.now, today: businessTodayOf(caller), scope: scopeOf(caller) };
 }
 
-/** A write context's reads: the same transaction, same actor and clock. */
-export function readOf(write: WriteCtx, scope: () => Promise<FundScope> = () => Promise.resolve(ALL)): ReadCtx {
-  return { db: write.tx, actor: write.actor, now: write.now, today: write.today, scope };
-}
-
 /** Runs a command in one write transaction through `mutate`: it commits only if the command recorded an audit event. */
 export function command<I, O>(caller: Caller, fn: Command<I, O>, input: I): Promise<O> {
   return mutate(caller, (tx, audit) => fn(writeCtx(caller, tx, audit), input));
@@ -135,7 +130,7 @@ export function stampOf(write: WriteCtx): Stamp {
 
 /**
  * The insert → returning → audit sequence: inserts one row, records `action` on `entity` (the new row's id
- * unless `entityId` is given) with `after` (the values unless given), and returns the inserted row.
+ * unless `entityId` is given) with `after` (the inserted row unless given), and returns the inserted row.
  */
 export async function insertAudited<T extends SQLiteTable>(
   write: WriteCtx,
@@ -147,6 +142,6 @@ export async function insertAudited<T extends SQLiteTable>(
   const row = rows[0];
   if (!row) throw new Error(`insert into ${event.entity} returned nothing`);
   const id = (row as { id?: number | string }).id;
-  await write.audit({ ...event, entityId: event.entityId ?? id ?? '', after: 'after' in event ? event.after : values });
+  await write.audit({ ...event, entityId: event.entityId ?? id ?? '', after: 'after' in event ? event.after : row });
   return row;
 }

@@ -300,13 +300,10 @@ export async function moveDeal(write: WriteCtx, input: DealMove) {
   let created: { fundId: number; commitmentId: number | null } | null = null;
   if (input.closing) await recordClosing(write, after, input.closing);
   if (input.signing) {
-    created = await createSubFundFromSelection(
-      tx,
-      { dealId: after.id, motherFundId: after.fundId, applicantId: after.applicantId, proposalSectors: after.proposalSectors },
-      input.signing,
-      actor.userId,
-      now,
-    );
+    created = await createSubFundFromSelection(write, {
+      app: { dealId: after.id, motherFundId: after.fundId, applicantId: after.applicantId, proposalSectors: after.proposalSectors },
+      signing: input.signing,
+    });
     await tx.update(deal).set({ resultFundId: created.fundId, amountFen: input.signing.commitmentFen }).where(eq(deal.id, after.id));
   }
   await addEvent(tx, actor, { dealId: before.id, from: before.stage as Stage, to: input.to, kind: check.kind, reason: input.reason, at: now });

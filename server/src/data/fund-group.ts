@@ -224,7 +224,7 @@ async function targets(db: DbOrTx, motherId: number | null): Promise<{ group: nu
  * can change the answer: contribution histories for funds that may hold idle money, commitment histories
  * for funds over their cap.
  */
-export async function loadOverviewInput(db: DbOrTx, asOf: string, includeDirect: boolean): Promise<OverviewInput> {
+async function loadOverviewInput(db: DbOrTx, asOf: string, includeDirect: boolean): Promise<OverviewInput> {
   const [funds, pivot] = [await groupFunds(db), await balancesAsOf(db, asOf)];
   const { money, flows } = splitBalances(pivot);
   await addInvestedInFunds(db, flows, asOf);

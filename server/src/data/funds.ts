@@ -27,7 +27,7 @@ import {
   uncalledFen,
 } from '@highland/shared';
 import { and, asc, desc, eq, lt, lte, ne, sql } from 'drizzle-orm';
-import type { ReadCtx, WriteCtx } from './ctx.js';
+import { insertAudited, type ReadCtx, type WriteCtx } from './ctx.js';
 import { addInvestedInFunds, BALANCES_AS_OF, balancesAsOf, commitmentHistory, groupFunds, qualifyingInvestments, splitBalances } from './fund-group.js';
 import { lpPositions } from './ledger.js';
 import { loadFund } from './load.js';
@@ -382,24 +382,24 @@ async function assertManager(db: DbOrTx, managerId: number | null | undefined): 
 
 /** A sub-fund or a direct-investment vehicle under the mother fund. */
 export async function createFund(write: WriteCtx, input: FundCreate) {
-  const { tx, audit } = write;
+  const { tx } = write;
   await assertCodeFree(tx, input.code);
   await assertManager(tx, input.managerId);
   const mother = (await tx.select({ id: fund.id }).from(fund).where(eq(fund.kind, 'mother')))[0];
   if (!mother) throw new DomainError('INVALID_STATE', 'fund.noMother', 'There is no mother fund to create a fund under.');
   const at = write.now().toISOString();
-  const [row] = await tx
-    .insert(fund)
-    .values({
+  const row = await insertAudited(
+    write,
+    fund,
+    {
       ...input,
       parentFundId: mother.id,
       vintage: input.establishedDate ? Number(input.establishedDate.slice(0, 4)) : null,
       createdAt: at,
       updatedAt: at,
-    })
-    .returning();
-  if (!row) throw new Error('fund insert returned nothing');
-  await audit({ action: 'fund.create', entity: 'fund', entityId: row.id, after: row });
+    },
+    { action: 'fund.create', entity: 'fund' },
+  );
   return { id: row.id };
 }
 

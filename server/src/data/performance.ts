@@ -52,7 +52,7 @@ const companyColumns = {
 };
 
 /** The companies the given funds have invested in, by id (one indexed subquery, however many there are). */
-export async function companiesOfFunds(db: DbOrTx, fundIds: readonly number[]): Promise<Map<number, CompanyInfo>> {
+async function companiesOfFunds(db: DbOrTx, fundIds: readonly number[]): Promise<Map<number, CompanyInfo>> {
   if (!fundIds.length) return new Map();
   const rows = await db
     .select(companyColumns)
@@ -361,7 +361,7 @@ export async function positionDetail(read: ReadCtx, input: { fundId: number; com
 }
 
 /** The newest snapshot of each period for a company (a correction is a newer row), oldest period first, with how many times each was revised. */
-export async function companyKpis(db: DbOrTx, companyId: number) {
+async function companyKpis(db: DbOrTx, companyId: number) {
   const rows = await db.select().from(kpiSnapshot).where(eq(kpiSnapshot.companyId, companyId)).orderBy(asc(kpiSnapshot.periodEnd), asc(kpiSnapshot.id));
   const latest = new Map<string, (typeof rows)[number] & { revisions: number }>();
   for (const r of rows) latest.set(r.period, { ...r, revisions: (latest.get(r.period)?.revisions ?? 0) + 1 });

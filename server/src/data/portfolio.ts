@@ -18,7 +18,7 @@ import {
   type ValuationReview,
 } from '@highland/shared';
 import { and, asc, eq, inArray, isNull, like, ne, or, sql } from 'drizzle-orm';
-import { type ReadCtx, type Stamp, stampOf, type WriteCtx } from './ctx.js';
+import { insertAudited, type ReadCtx, type Stamp, stampOf, type WriteCtx } from './ctx.js';
 import { liveExit, liveRound } from './live.js';
 import { loadExit, loadInvestment, loadValuation } from './load.js';
 
@@ -77,8 +77,8 @@ export async function positionEvents(tx: DbOrTx, fundId: number, companyId: numb
 
 /**
  * Records one round of a fund in a company and its cash flow: the investment row and the `investment`
- * ledger row that carries its id, in the caller's transaction (so the pipeline can call this when a deal
- * moves to "invested", inside its own mutate()). Audited. Returns the new row.
+ * ledger row that carries its id, in the write context it is given (so the pipeline calls it with its own when a deal
+ * moves to "invested", in the same transaction). Audited. Returns the new row.
  */
 export async function createInvestment(write: WriteCtx, input: InvestmentCreate) {
   const { tx, audit } = write;
@@ -318,18 +318,18 @@ export async function reverseExit(write: WriteCtx, input: ExitReversal) {
 
 /** Adds a mark, pending review. Refused before the fund's first round in the company, after it sold out, or in the future. */
 export async function addValuation(write: WriteCtx, input: ValuationCreate) {
-  const { tx, audit } = write;
+  const { tx } = write;
   const meta = stampOf(write);
   await fundRow(tx, input.fundId);
   await companyRow(tx, input.companyId);
   notFuture('date', input.date, meta.today);
   checkMarkDate(await positionEvents(tx, input.fundId, input.companyId), input.date);
-  const [row] = await tx
-    .insert(valuation)
-    .values({ ...input, status: 'pending', createdAt: meta.at, createdBy: meta.userId })
-    .returning();
-  if (!row) throw new Error('valuation insert returned nothing');
-  await audit({ action: 'valuation.create', entity: 'valuation', entityId: row.id, after: row });
+  const row = await insertAudited(
+    write,
+    valuation,
+    { ...input, status: 'pending', createdAt: meta.at, createdBy: meta.userId },
+    { action: 'valuation.create', entity: 'valuation' },
+  );
   return row;
 }
 
@@ -379,16 +379,16 @@ export async function companiesHeldBy(tx: DbOrTx, fundIds: readonly number[]): P
 }
 
 export async function addKpiSnapshot(write: WriteCtx, input: KpiSnapshotCreate) {
-  const { tx, audit } = write;
+  const { tx } = write;
   const meta = stampOf(write);
   await companyRow(tx, input.companyId);
   const p = periodOrThrow('period', input.period, meta.today);
-  const [row] = await tx
-    .insert(kpiSnapshot)
-    .values({ ...input, period: p.code, periodStart: p.start, periodEnd: p.end, source: 'entered', createdAt: meta.at, createdBy: meta.userId })
-    .returning();
-  if (!row) throw new Error('kpi insert returned nothing');
-  await audit({ action: 'kpi.create', entity: 'kpi_snapshot', entityId: row.id, after: row });
+  const row = await insertAudited(
+    write,
+    kpiSnapshot,
+    { ...input, period: p.code, periodStart: p.start, periodEnd: p.end, source: 'entered', createdAt: meta.at, createdBy: meta.userId },
+    { action: 'kpi.create', entity: 'kpi_snapshot' },
+  );
   return row;
 }
 

@@ -1,6 +1,7 @@
-import { commitment, fund, investor, type Tx } from '@highland/drizzle';
+import { commitment, fund, investor } from '@highland/drizzle';
 import { DomainError, type Signing } from '@highland/shared';
 import { eq } from 'drizzle-orm';
+import type { WriteCtx } from './ctx.js';
 
 export interface SelectionApplication {
   dealId: number;
@@ -17,7 +18,10 @@ export interface SelectionApplication {
  * (issue 3) offers fund creation with its own rules (government-share cap, phases), this function
  * delegates to it.
  */
-export async function createSubFundFromSelection(tx: Tx, app: SelectionApplication, signing: Signing, actorUserId: number, now: string) {
+export async function createSubFundFromSelection(write: WriteCtx, { app, signing }: { app: SelectionApplication; signing: Signing }) {
+  const { tx } = write;
+  const now = write.now().toISOString();
+  const actorUserId = write.actor?.userId ?? null;
   const taken = (await tx.select({ id: fund.id }).from(fund).where(eq(fund.code, signing.fundCode)))[0];
   if (taken)
     throw DomainError.field('signing.fundCode', 'unique', `signing.fundCode: a fund with code ${signing.fundCode} already exists`, { code: signing.fundCode });

@@ -9,7 +9,7 @@ import {
   type TargetMetric,
 } from '@highland/shared';
 import { and, asc, eq, ne } from 'drizzle-orm';
-import type { ReadCtx, WriteCtx } from '../ctx.js';
+import { insertAudited, type ReadCtx, type WriteCtx } from '../ctx.js';
 import { loadProgramme, loadProgrammeTarget } from '../load.js';
 
 export interface ProgrammeRow {
@@ -67,11 +67,9 @@ async function assertCodeFree(tx: Tx, code: string, exceptId?: number): Promise<
 }
 
 export async function createProgramme(write: WriteCtx, input: ProgrammeCreate) {
-  const { tx, audit } = write;
+  const { tx } = write;
   await assertCodeFree(tx, input.code);
-  const [row] = await tx.insert(programme).values(input).returning();
-  if (!row) throw new Error('programme insert returned nothing');
-  await audit({ action: 'programme.create', entity: 'programme', entityId: row.id, after: row });
+  const row = await insertAudited(write, programme, input, { action: 'programme.create', entity: 'programme' });
   return row;
 }
 

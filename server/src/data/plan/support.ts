@@ -22,7 +22,7 @@ import {
   type Zone,
 } from '@highland/shared';
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
-import { type ReadCtx, stampOf, type WriteCtx } from '../ctx.js';
+import { insertAudited, type ReadCtx, stampOf, type WriteCtx } from '../ctx.js';
 import { loadSupport } from '../load.js';
 import { holdingMoves } from './books.js';
 import { asOfOr, companyOrThrow, type FirmScope, firmFields, firmReadable, firmsById, fundCodes, notBefore, notFuture, userNames } from './common.js';
@@ -368,7 +368,7 @@ export async function supportTotals(read: ReadCtx, input: { by: SupportTotalDime
 // ── Consulting sessions ────────────────────────────────────────────────────────────────────────────────
 
 export async function addConsulting(write: WriteCtx, input: ConsultingCreate) {
-  const { tx, audit } = write;
+  const { tx } = write;
   const meta = stampOf(write);
   await companyOrThrow(tx, input.companyId);
   notFuture('date', input.date, meta.today);
@@ -379,9 +379,10 @@ export async function addConsulting(write: WriteCtx, input: ConsultingCreate) {
         id: input.listingAttemptId,
       });
   }
-  const [row] = await tx
-    .insert(consultingSession)
-    .values({
+  const row = await insertAudited(
+    write,
+    consultingSession,
+    {
       companyId: input.companyId,
       listingAttemptId: input.listingAttemptId ?? null,
       date: input.date,
@@ -391,10 +392,9 @@ export async function addConsulting(write: WriteCtx, input: ConsultingCreate) {
       note: input.note || null,
       createdAt: meta.at,
       createdBy: meta.userId,
-    })
-    .returning();
-  if (!row) throw new Error('consulting insert returned nothing');
-  await audit({ action: 'support.consulting', entity: 'consulting_session', entityId: row.id, after: row });
+    },
+    { action: 'support.consulting', entity: 'consulting_session' },
+  );
   return row;
 }
 
