@@ -1,7 +1,8 @@
-import { type Area, canCall, canSee, type DomainErrorCode, DomainError, type FieldIssue, type Principal, type Role } from '@highland/shared';
+import { type Area, canCall, canSee, type DomainErrorCode, DomainError, type FieldIssue, type Principal } from '@highland/shared';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
+import { gateRefusal } from './auth/guards.js';
 import { passwordChangeRequired } from './auth/session.js';
 import type { Actor, Context } from './context.js';
 
@@ -90,19 +91,12 @@ export const authedProcedure = publicProcedure.use(({ ctx, path, next }) => {
   return next({ ctx: { ...ctx, actor: ctx.actor as Actor } });
 });
 
-/**
- * Signed in with one of `roles`. Finer scoping (which funds, which investor) is in auth/scope.ts.
- * Prefer areaProcedure or gateProcedure, which take the rule from shared/src/auth/policy.ts.
+/*
+ * The gates of the routers. Who may do what is never a role list here or in a router: every procedure
+ * behind a sign-in is gated by a predicate of shared/src/auth/policy.ts, the area of the app it serves
+ * (areaProcedure) or a rule (gateProcedure); finer scoping (which funds, which investor, which firm) is in
+ * server/src/auth (ADR 044).
  */
-export function roleProcedure(...roles: Role[]) {
-  return authedProcedure.use(({ ctx, next }) => {
-    if (!roles.includes(ctx.actor.role))
-      throw new DomainError('FORBIDDEN', 'auth.role', `This needs one of the roles: ${roles.join(', ')}.`, {
-        params: { roles: roles.join(', ') },
-      });
-    return next();
-  });
-}
 
 /** Signed in and allowed to open `area` of the app (canSee): the gate of the queries behind that area's pages. */
 export function areaProcedure(area: Area) {
@@ -115,7 +109,7 @@ export function areaProcedure(area: Area) {
  */
 export function gateProcedure(allowed: (p: Principal) => boolean, what = allowed.name || 'gate') {
   return authedProcedure.use(({ ctx, next }) => {
-    if (!allowed(ctx.actor)) throw new DomainError('FORBIDDEN', 'auth.area', `Your account has no access to this (${what}).`, { params: { area: what } });
+    if (!allowed(ctx.actor)) throw gateRefusal(what);
     return next();
   });
 }

@@ -208,3 +208,70 @@ describe('layers: routers, data', () => {
     expect(bad).toEqual([]);
   });
 });
+
+/**
+ * One permission source (issue 10 item 2, ADR 044): who may see and do what is decided by the predicates
+ * of shared/src/auth, enforced by server/src/auth and the gates of server/src/trpc.ts. A router or a web
+ * file comparing roles itself is a second copy of the rules, which drifts.
+ */
+describe('permission decisions only through shared/src/auth and server/src/auth', () => {
+  /** `file:line` of every line of `files` matching `pattern`. */
+  const lines = (files: string[], pattern: RegExp) =>
+    files.flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (pattern.test(line) ? [`${relative(ROOT, f)}:${i + 1}: ${line.trim()}`] : [])),
+    );
+
+  it('no router builds a role gate or compares a role: every procedure is gated by areaProcedure/gateProcedure', () => {
+    const routers = sources(join(ROOT, 'server/src/routers'));
+    expect(routers.length).toBeGreaterThan(10);
+    expect(lines(routers, /roleProcedure\s*\(|\.role\s*[!=]==|\brole\s*[!=]==/)).toEqual([]);
+    // and the role-list gate itself is gone from the tRPC set-up
+    expect(readFileSync(join(ROOT, 'server/src/trpc.ts'), 'utf8')).not.toMatch(/roleProcedure/);
+  });
+
+  it('routers and the HTTP file routes import their permission checks from server/src/auth only', () => {
+    const files = [...sources(join(ROOT, 'server/src/routers')), join(ROOT, 'server/src/http/pipeline-files.ts')];
+    const bad = files.flatMap((f) =>
+      imports(f)
+        .filter((i) => /(^|\/)(guards|scope|firm-scope|investor-scope)\.js$/.test(i.from) && !/^\.\.\/auth\//.test(i.from))
+        .map((i) => `${relative(ROOT, f)} → ${i.from}`),
+    );
+    expect({ bad, routerGuards: statSafe(join(ROOT, 'server/src/routers/guards.ts')) }).toEqual({ bad: [], routerGuards: false });
+  });
+
+  /**
+   * Files of web/src allowed to look at a role themselves, each with its reason. Everything else asks the
+   * shared predicates (canSee, canWriteFund, readsGroup, …).
+   */
+  const WEB_EXCEPTIONS: Record<string, string> = {
+    // Checks at compile time that the server's actor is a Principal: the one place the web names its fields.
+    'web/src/lib/session.ts': 'the actor-is-a-Principal type check',
+    // The administrators' users page edits accounts' roles: it shows a role's label and the fields a role
+    // needs (funds for a manager, the investor for an LP). It decides nothing about the viewer's access.
+    'web/src/features/users/': 'the users admin page edits roles',
+  };
+
+  it('no web file compares roles or reads managesMotherFund, outside the listed exceptions', () => {
+    const web = sources(join(ROOT, 'web/src')).filter((f) => {
+      const rel = relative(ROOT, f);
+      return !Object.keys(WEB_EXCEPTIONS).some((e) => (e.endsWith('/') ? rel.startsWith(e) : rel === e));
+    });
+    expect(web.length).toBeGreaterThan(50);
+    expect(lines(web, /\.role\s*[!=]==|\brole\s*[!=]==|managesMotherFund/)).toEqual([]);
+  });
+
+  it('the listed exceptions exist (a stale exception is removed, not kept)', () => {
+    expect(Object.keys(WEB_EXCEPTIONS).filter((e) => !statSafe(join(ROOT, e)))).toEqual([]);
+  });
+});
+
+function statSafe(p: string): boolean {
+  try {
+    statSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -2,15 +2,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { commitment, type Db, fund, investor, user } from '@highland/drizzle';
-import { type Actor, appRouter } from '@highland/server';
+import { type Actor, appRouter, createContext } from '@highland/server';
 import { filterVisibleInvestors, visibleInvestors } from '@highland/server/auth/investor-scope';
 import { assertFundReadable, readableFunds } from '@highland/server/auth/scope';
 import { actorOf } from '@highland/server/auth/session';
 import { asc, eq, inArray } from 'drizzle-orm';
-import { type Area, canAdminister, canEditFunds, canSee, canWritePlan, type Principal, readsGroup, writesBooks } from '@highland/shared';
+import { type Area, canAdminister, canEditFunds, canSee, canWritePlan, DomainError, type Principal, readsGroup, writesBooks } from '@highland/shared';
+import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
 import { ACCESS_CASES, EMAIL, IDENTITIES, type Identity } from './access-cases.js';
-import { harness } from './helpers/harness.js';
+import { harness, PROCEDURES } from './helpers/harness.js';
+import { seedSession } from './helpers/sessions.js';
 
 /** The actor of a demo account, as a session would load it. */
 async function actorFor(db: Db, email: string): Promise<Actor> {
@@ -146,10 +148,10 @@ describe('layering of the permission source', () => {
 });
 
 /**
- * The gate each procedure should get from server/src/trpc.ts (areaProcedure / gateProcedure) instead of a
- * role list of its own: the lead switches the router lines after the merge (ADR 044). Null: no gate
- * beyond being signed in (or none at all for the public ones). This test holds that switching refuses
- * no one the access table lets through.
+ * The gate each procedure gets from server/src/trpc.ts (areaProcedure / gateProcedure) instead of a role
+ * list of its own (ADR 044). Null: no gate beyond being signed in (or none at all for the public ones).
+ * The tests below hold that these gates refuse no one the access table lets through, and that every
+ * router line carries exactly its gate.
  */
 type Gate = null | { area: Area } | { rule: (p: Principal) => boolean };
 const area = (a: Area): Gate => ({ area: a });
@@ -180,6 +182,7 @@ export const PROPOSED_GATES: Record<string, Gate> = {
   'group.funds': area('funds'),
   'company.duplicates': rule(writesBooks),
   'pipeline.saveSettings': rule(writesBooks),
+  'pipeline.overlap': area('overlap'),
   'portfolio.companyOptions': rule(writesBooks),
   'scoreboard.firmOptions': rule(canWritePlan),
   'support.setSchedule': rule(canAdminister),
@@ -211,5 +214,43 @@ describe('the predicate gates proposed for every router line refuse no one the a
       }
     }
     expect({ wouldRefuse, checkedMany: checked > 150 }).toEqual({ wouldRefuse: [], checkedMany: true });
+  });
+});
+
+describe('every router line carries its gate (roleProcedure is gone)', () => {
+  it('a demo account the table’s gate refuses gets the gate’s refusal, before its input is read; one it passes never does', async () => {
+    const h = await harness();
+    const who = ['admin', 'government', 'gp', 'fof', 'lp'] as const;
+    const callers = new Map<string, Record<string, Record<string, (i: unknown) => Promise<unknown>>>>();
+    const principals = new Map<string, Principal>();
+    for (const w of who) {
+      const cookie = await seedSession(h.db, EMAIL[w]);
+      const ctx = await createContext(h.services, new Request('http://test/', { headers: { cookie } }), new Headers(), `gates:${w}`);
+      callers.set(w, appRouter.createCaller(ctx) as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>);
+      principals.set(w, await actorFor(h.db, EMAIL[w]));
+    }
+    const wrong: string[] = [];
+    let refusals = 0;
+    for (const [path, proc] of Object.entries(PROCEDURES)) {
+      const gate = gateOf(path, proc._def.type);
+      if (!gate) continue;
+      const [ns, name] = path.split('.') as [string, string];
+      for (const w of who) {
+        const p = principals.get(w) as Principal;
+        const passes = 'area' in gate ? canSee(p, gate.area) : gate.rule(p);
+        // A mutation the gate lets through is not called here (the role test calls it with a real input).
+        if (passes && proc._def.type === 'mutation') continue;
+        const fn = callers.get(w)?.[ns]?.[name];
+        // No input: past the gate, the call stops at the input's validation (or answers a query).
+        const key = await (fn ? fn(undefined) : Promise.reject(new Error('missing'))).then(
+          () => null,
+          (e: unknown) => (e instanceof TRPCError && e.cause instanceof DomainError ? e.cause.key : null),
+        );
+        const refused = key === 'auth.area';
+        if (refused) refusals += 1;
+        if (refused === passes) wrong.push(`${path} ${w}: gate ${passes ? 'passes' : 'refuses'}, router ${refused ? 'refuses' : 'lets through'}`);
+      }
+    }
+    expect({ wrong, refusedMany: refusals > 100 }).toEqual({ wrong: [], refusedMany: true });
   });
 });

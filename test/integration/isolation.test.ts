@@ -15,8 +15,11 @@ import { type Harness, harness, PROCEDURES } from './helpers/harness.js';
  * - a manager reads the shared company register (company.*, portfolio.companyOptions,
  *   scoreboard.firmOptions: one register for the whole group, so duplicates are found across funds) —
  *   company names are not searched in those answers;
- * - a manager picks a new LP from the investor register (fund.investorOptions: names only, no
- *   amounts) — investor names are not searched in that answer.
+ *
+ * The investor register (fund.investorOptions, the commitment form's picker) is no longer an exception
+ * (ADR 044, canSeeInvestor): a sub-fund manager's answer is searched like any other, with the names it
+ * may show there added to its allowed names — the investors of its fund, the group's own funds (investors
+ * carrying a fund's name) and the investors its fund's team created; every other investor is a leak.
  */
 
 type Scope = { investors: Set<string>; funds: Set<string>; companies: Set<string> };
@@ -24,6 +27,8 @@ interface Identity {
   email: string;
   /** Names this identity may see (removed from an answer before it is searched). */
   allowed: Scope;
+  /** Investor names it may also see in the investor register (fund.investorOptions). */
+  register: Set<string>;
   /** Names it must never see. */
   forbidden: Scope;
 }
@@ -36,7 +41,6 @@ const REGISTER_PROCEDURES = new Set([
   'portfolio.companyOptions',
   'scoreboard.firmOptions',
 ]);
-const INVESTOR_REGISTER = new Set(['fund.investorOptions']);
 
 async function names(h: Harness, query: ReturnType<typeof sql>): Promise<Set<string>> {
   const rows = await h.db.all<{ n: string | null }>(query);
@@ -63,6 +67,10 @@ async function scopes(h: Harness) {
     both(sql`SELECT name_zh AS n FROM company WHERE ${where}`, sql`SELECT name_en AS n FROM company WHERE ${where}`);
   const lpHeld = sql`id IN (SELECT company_id FROM investment WHERE fund_id IN (${lpIn}))`;
   const gpInvestors = sql`id IN (SELECT investor_id FROM commitment WHERE fund_id = ${gpFund})`;
+  // The investor register as a sub-fund manager may see it: its fund's investors, the group's funds, its team's new LPs.
+  const gpRegister = sql`(${gpInvestors} OR fund_id IS NOT NULL OR CAST(id AS TEXT) IN (
+    SELECT a.entity_id FROM audit_event a WHERE a.action = 'investor.create'
+      AND a.actor_user_id IN (SELECT user_id FROM user_fund WHERE fund_id = ${gpFund})))`;
   const gpCompanies = sql`(id IN (SELECT company_id FROM investment WHERE fund_id = ${gpFund}) OR id IN (SELECT company_id FROM deal WHERE fund_id = ${gpFund} AND company_id IS NOT NULL))`;
   const lp: Identity = {
     email: EMAIL.lp,
@@ -71,6 +79,7 @@ async function scopes(h: Harness) {
       funds: await fundNames(sql`id IN (${lpIn})`),
       companies: await companyNames(lpHeld),
     },
+    register: new Set(),
     forbidden: {
       investors: await investorNames(sql`id <> ${lpInvestor}`),
       funds: await fundNames(sql`id NOT IN (${lpIn})`),
@@ -84,6 +93,7 @@ async function scopes(h: Harness) {
       funds: await fundNames(sql`id = ${gpFund}`),
       companies: await companyNames(gpCompanies),
     },
+    register: await investorNames(gpRegister),
     forbidden: {
       investors: await investorNames(sql`NOT ${gpInvestors}`),
       funds: await fundNames(sql`id <> ${gpFund}`),
@@ -200,11 +210,11 @@ describe('isolation over HTTP with real cookies (issue 15 item 1)', () => {
       // A name may be both an investor and a fund (the mother fund is an LP of its sub-funds): every allowed name is blanked first.
       const allowed = new Set([...who.allowed.investors, ...who.allowed.funds, ...who.allowed.companies]);
       const check = (where: string, text: string, path: string) => {
-        const investorRegister = who === gp && INVESTOR_REGISTER.has(path);
+        // Investors that are funds themselves appear in the investor register under their fund's name.
+        const seen = path === 'fund.investorOptions' ? new Set([...allowed, ...who.register]) : allowed;
         const hits = [
-          // Investors that are funds themselves appear in the investor register under their fund's name.
-          ...(investorRegister ? [] : leaks(text, allowed, who.forbidden.funds)),
-          ...(investorRegister ? [] : leaks(text, allowed, who.forbidden.investors)),
+          ...leaks(text, seen, who.forbidden.funds),
+          ...leaks(text, seen, who.forbidden.investors),
           ...(who === gp && REGISTER_PROCEDURES.has(path) ? [] : leaks(text, allowed, who.forbidden.companies)),
         ];
         for (const n of hits) found.push(`${who.email} ${where}: ${n}`);
@@ -237,6 +247,27 @@ describe('isolation over HTTP with real cookies (issue 15 item 1)', () => {
     }
     console.log(`isolation: ${queries.length} queries, ${calls} calls by 2 identities; statuses ${JSON.stringify(statuses)}`);
     expect({ found, enoughCalls: calls > 2 * queries.length }).toEqual({ found: [], enoughCalls: true });
+  });
+
+  it('fund.investorOptions over HTTP: SF-01’s manager lists its own investors and the group’s funds, not the group’s other LPs', async () => {
+    const h = await harness();
+    const { gpFund } = await scopes(h);
+    const ids = async (email: string) => {
+      const body = (await (await h.http('fund.investorOptions', { cookie: await h.cookieFor(email) })).json()) as { result?: { data?: Array<{ id: number }> } };
+      return new Set((body.result?.data ?? []).map((i) => i.id));
+    };
+    const all = await h.db.select({ id: investor.id, fundId: investor.fundId }).from(investor);
+    const inGpFund = (await h.db.all<{ id: number }>(sql`SELECT DISTINCT investor_id AS id FROM commitment WHERE fund_id = ${gpFund}`)).map((r) => r.id);
+    const gp = await ids(EMAIL.gp);
+    const fof = await ids(EMAIL.fof);
+    const otherLps = all.filter((i) => i.fundId === null && !inGpFund.includes(i.id)).map((i) => i.id);
+    expect({
+      gpListsItsFundsInvestors: inGpFund.length > 0 && inGpFund.every((id) => gp.has(id)),
+      gpListsTheGroupsFunds: all.filter((i) => i.fundId !== null).every((i) => gp.has(i.id)),
+      manyOtherLps: otherLps.length > 20,
+      gpListsOtherLps: otherLps.filter((id) => gp.has(id)),
+      fofListsEveryone: fof.size === all.length,
+    }).toEqual({ gpListsItsFundsInvestors: true, gpListsTheGroupsFunds: true, manyOtherLps: true, gpListsOtherLps: [], fofListsEveryone: true });
   });
 
   it('the names searched for are real: an answer in scope does contain the identity’s own names', async () => {

@@ -8,6 +8,7 @@ import {
   canReviewFund,
   canWriteFund,
   DomainError,
+  type FundScope,
   readsEveryFund,
   readsGroup,
 } from '@highland/shared';
@@ -22,8 +23,9 @@ import type { Actor } from '../context.js';
  * - admin, government: every fund (read).
  * - manager: the funds assigned to them and every fund below them (read); the assigned funds (write).
  * - lp: the funds their investor has committed to (read, and only their own figures inside them).
+ *
+ * `FundScope` (every fund, or these ids) is the shared one of shared/src/auth/policy.ts.
  */
-export type FundScope = { all: true } | { all: false; ids: number[] };
 
 /**
  * The funds `actor` reads, in bulk, for list queries: the same answer as canReadFund for every fund (the
@@ -119,8 +121,13 @@ export function assertGroupReader(actor: Actor): void {
  * its sub-funds' marks); whether the reviewer also entered the mark is checked where it is recorded.
  */
 export async function assertFundReviewable(db: DbOrTx, actor: Actor, fundId: number): Promise<void> {
-  if (canReviewFund(actor, await fundPath(db, fundId))) return;
+  if (await fundReviewable(db, actor, fundId)) return;
   throw forbiddenFund(fundId);
+}
+
+/** Whether `actor` reviews the fund's marks (canReviewFund on the fund's path), for a page's "what may I do". */
+export async function fundReviewable(db: DbOrTx, actor: Actor, fundId: number): Promise<boolean> {
+  return canReviewFund(actor, await fundPath(db, fundId));
 }
 
 /** Funds (sub-funds and vehicles, their settings) are created and edited by administrators and the mother fund's managers. */

@@ -28,7 +28,7 @@ const overlapCompanies = sql`SELECT company_id FROM deal WHERE pipeline = 'direc
 
 /**
  * The conditions of a deal filter, scoped to the funds the caller may read. Naming a fund outside the scope,
- * or asking for the overlap without reading the group, is refused by the router before (routers/guards.ts).
+ * or asking for the overlap without reading the group, is refused by the router before (auth/guards.ts).
  */
 async function dealConditions(read: ReadCtx, f: DealFilter): Promise<{ where: SQL | undefined; needsCompany: boolean }> {
   const scope = await read.scope();

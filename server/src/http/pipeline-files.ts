@@ -13,11 +13,14 @@ import {
   isDomainError,
   type Labelled,
   OWNERSHIP_TYPES,
+  canSee,
   passwordChangePending,
+  type Principal,
   ROUNDS,
   SECTORS,
   STAGES,
   suggestMapping,
+  writesBooks,
   ZONES,
 } from '@highland/shared';
 import type { Context as HonoContext, Hono } from 'hono';
@@ -25,12 +28,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { stream } from 'hono/streaming';
 import { z } from 'zod';
 import { loadActor, passwordChangeRequired, readCookie, SESSION_COOKIE, sessionIdOf } from '../auth/session.js';
+import { assertDealFilterReadable, gateRefusal } from '../auth/guards.js';
 import { assertFundWritable } from '../auth/scope.js';
 import { type Actor, type AppServices, callerOf } from '../context.js';
 import { command, query, readCtx } from '../data/ctx.js';
 import { checkImport, commitImport, importTemplateFor, NothingToImport, planSummary } from '../data/deal-import.js';
 import { allDeals, countDeals, type DealListRow } from '../data/deal-list.js';
-import { assertDealFilterReadable } from '../routers/guards.js';
 import { type ImportTable, previewCell, readImportFile } from '../data/import-file.js';
 import { businessToday } from '../business-date.js';
 import { ExcelJS, NUM_FMT, pick as pickLabel, styleHeader, tableRow, XLSX_CONTENT_TYPE, type XlsxColumn } from '../xlsx/writer.js';
@@ -50,16 +53,15 @@ async function actorOf(s: AppServices, c: C): Promise<Actor | null> {
   return token ? loadActor(s.db, sessionIdOf(token), s.now()) : null;
 }
 
-/** The signed-in actor with one of `roles`, or the error response to send. */
-async function requireActor(s: AppServices, c: C, roles: Actor['role'][]): Promise<Actor | Response> {
+/**
+ * The signed-in actor passing `allowed` (a predicate of shared/src/auth/policy.ts, as the procedures' gates),
+ * or the error response to send.
+ */
+async function requireActor(s: AppServices, c: C, allowed: (p: Principal) => boolean, what: string): Promise<Actor | Response> {
   const actor = await actorOf(s, c);
   if (!actor) return c.json(errorBody(new DomainError('UNAUTHENTICATED', 'auth.required', 'Sign in first.')), 401);
   if (passwordChangePending(actor)) return c.json(errorBody(passwordChangeRequired()), 403);
-  if (!roles.includes(actor.role))
-    return c.json(
-      errorBody(new DomainError('FORBIDDEN', 'auth.role', `This needs one of the roles: ${roles.join(', ')}.`, { params: { roles: roles.join(', ') } })),
-      403,
-    );
+  if (!allowed(actor)) return c.json(errorBody(gateRefusal(what)), 403);
   return actor;
 }
 
@@ -111,7 +113,7 @@ export function mountPipelineFiles(app: Hono<{ Variables: Vars }>, s: AppService
         ),
     }),
     async (c) => {
-      const who = await requireActor(s, c, ['manager']);
+      const who = await requireActor(s, c, writesBooks, 'writesBooks');
       if (who instanceof Response) return who;
       // A header a cross-site form cannot send: together with SameSite=Lax, no other site can post a file as the user.
       if (c.req.header('x-highland-import') !== '1')
@@ -182,7 +184,7 @@ export function mountPipelineFiles(app: Hono<{ Variables: Vars }>, s: AppService
   );
 
   app.get('/api/export/deals', async (c) => {
-    const who = await requireActor(s, c, ['government', 'admin', 'manager']);
+    const who = await requireActor(s, c, (p) => canSee(p, 'pipeline'), 'pipeline');
     if (who instanceof Response) return who;
     const parsed = z
       .object({
@@ -277,7 +279,7 @@ export function mountPipelineFiles(app: Hono<{ Variables: Vars }>, s: AppService
   });
 
   app.get('/api/import/template', async (c) => {
-    const who = await requireActor(s, c, ['manager']);
+    const who = await requireActor(s, c, writesBooks, 'writesBooks');
     if (who instanceof Response) return who;
     const q = z
       .object({

@@ -1,9 +1,9 @@
 import { AuditExportSchema, AuditListSchema, auditFacets, exportAuditEvents, listAuditEvents } from '../data/audit.js';
 import { query } from '../data/ctx.js';
-import { roleProcedure, router } from '../trpc.js';
+import { areaProcedure, router } from '../trpc.js';
 
 /** Read-only by design: there is no procedure that changes or deletes an audit event. */
-const reviewerProcedure = roleProcedure('admin', 'government');
+const reviewerProcedure = areaProcedure('audit');
 
 export const auditRouter = router({
   list: reviewerProcedure.input(AuditListSchema).query(({ ctx, input }) => query(ctx, listAuditEvents, input)),

@@ -1,14 +1,22 @@
-import { CompanyCreateSchema, CompanyDuplicatesSchema, CompanyListSchema, CompanyMergeSchema, CompanyUpdateSchema, IdSchema } from '@highland/shared';
+import {
+  CompanyCreateSchema,
+  CompanyDuplicatesSchema,
+  CompanyListSchema,
+  CompanyMergeSchema,
+  CompanyUpdateSchema,
+  IdSchema,
+  writesBooks,
+} from '@highland/shared';
 import { z } from 'zod';
 import { createCompany, findDuplicates, getCompany, listCompanies, mergeCompanies, updateCompany } from '../data/company.js';
 import { command, query } from '../data/ctx.js';
 import { loadCompany } from '../data/load.js';
-import { roleProcedure, router } from '../trpc.js';
-import { assertCompanyWritable, assertMergeAllowed, companyWritable } from './guards.js';
+import { assertCompanyWritable, assertMergeAllowed, companyWritable } from '../auth/guards.js';
+import { areaProcedure, gateProcedure, router } from '../trpc.js';
 
-/** The company register: shared by every fund; LPs see none of it. */
-const reader = roleProcedure('government', 'admin', 'manager');
-const manager = roleProcedure('manager');
+/** The company register: shared by every fund; LPs see none of it. Kept by the managers of funds (writesBooks). */
+const reader = areaProcedure('companies');
+const manager = gateProcedure(writesBooks);
 
 export const companyRouter = router({
   list: reader.input(CompanyListSchema).query(({ ctx, input }) => query(ctx, listCompanies, input)),

@@ -9,6 +9,7 @@ import {
   IdSchema,
   NoteAddSchema,
   ScoreSubmitSchema,
+  writesBooks,
 } from '@highland/shared';
 import { z } from 'zod';
 import { assertFundReadable, assertFundWritable } from '../auth/scope.js';
@@ -16,13 +17,13 @@ import { command, query } from '../data/ctx.js';
 import { addNote, createApplication, createDeal, getDeal, moveDeal, submitScores, updateDeal } from '../data/deal.js';
 import { boardOf, countDeals, listDeals } from '../data/deal-list.js';
 import { loadDeal } from '../data/load.js';
-import { type AuthedContext, roleProcedure, router } from '../trpc.js';
-import { assertDealFilterReadable } from './guards.js';
+import { assertDealFilterReadable } from '../auth/guards.js';
+import { areaProcedure, type AuthedContext, gateProcedure, router } from '../trpc.js';
 
 /** Pipelines are read by managers (their funds and the funds below), reviewers and administrators; never by LPs. */
-const reader = roleProcedure('government', 'admin', 'manager');
-/** And written only by the managers of the deal's fund (checked per deal). */
-const writer = roleProcedure('manager');
+const reader = areaProcedure('pipeline');
+/** And written only by the managers of the deal's fund (writesBooks, then checked per deal). */
+const writer = gateProcedure(writesBooks);
 
 /** A change to an existing deal: it must exist, and be in a fund the caller manages. */
 async function assertDealWritable(ctx: AuthedContext, dealId: number): Promise<void> {

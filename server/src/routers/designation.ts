@@ -1,11 +1,12 @@
-import { DesignationListSchema, DesignationNominateSchema, DesignationReviewSchema, DesignationRevokeSchema } from '@highland/shared';
+import { canWritePlan, DesignationListSchema, DesignationNominateSchema, DesignationReviewSchema, DesignationRevokeSchema } from '@highland/shared';
 import { assertFirmWritable, assertMotherFundManager, readableFirms } from '../auth/firm-scope.js';
 import { command, query } from '../data/ctx.js';
 import { listDesignations, nominate, reviewDesignation, revokeDesignation } from '../data/plan/designation.js';
-import { roleProcedure, router } from '../trpc.js';
+import { areaProcedure, gateProcedure, router } from '../trpc.js';
 
-const readers = roleProcedure('government', 'admin', 'manager');
-const managers = roleProcedure('manager');
+const readers = areaProcedure('designations');
+/** Plan records are kept by managers (canWritePlan); reviews and revocations by the mother fund's (assertMotherFundManager). */
+const managers = gateProcedure(canWritePlan);
 
 /** Benchmark and leader firms: nominated by the managers who hold the firm, reviewed and revoked by the mother fund's managers. */
 export const designationRouter = router({

@@ -1,14 +1,17 @@
-import { FundCreateSchema, FundUpdateSchema, IdSchema, IsoDateSchema, LEDGER_KIND_CODES } from '@highland/shared';
+import { canEditFunds, FundCreateSchema, FundUpdateSchema, IdSchema, IsoDateSchema, LEDGER_KIND_CODES, writesBooks } from '@highland/shared';
 import { z } from 'zod';
-import { assertFundEditable, assertFundEditor, assertFundReadable } from '../auth/scope.js';
+import { filterVisibleInvestors } from '../auth/investor-scope.js';
+import { assertFundEditable, assertFundReadable } from '../auth/scope.js';
 import { command, query } from '../data/ctx.js';
 import { createFund, fundDetail, fundEntries, fundFormOptions, investorOptions, updateFund } from '../data/funds.js';
 import { loadFund } from '../data/load.js';
 import { statementIssues } from '../data/statements.js';
-import { roleProcedure, router } from '../trpc.js';
+import { areaProcedure, gateProcedure, router } from '../trpc.js';
 
-/** LPs read their own positions (group.portfolio); a fund's page lists every LP, so it is for managers and reviewers. */
-const reader = roleProcedure('government', 'admin', 'manager');
+/** LPs read their own positions (lp.portal); a fund's page lists every LP, so it is for managers and reviewers (canSee 'funds'). */
+const reader = areaProcedure('funds');
+/** Funds are created and edited by administrators and the mother fund's managers (canEditFunds; one fund's settings: assertFundEditable). */
+const editor = gateProcedure(canEditFunds);
 
 export const fundRouter = router({
   /** One fund's page as of a date. */
@@ -40,30 +43,23 @@ export const fundRouter = router({
     }),
 
   /** A fund's stored settings, for its edit form. */
-  get: reader.input(z.object({ id: IdSchema })).query(async ({ ctx, input }) => {
+  get: editor.input(z.object({ id: IdSchema })).query(async ({ ctx, input }) => {
     await assertFundEditable(ctx.db, ctx.actor, input.id);
     return loadFund(ctx.db, input.id);
   }),
 
-  /** Investors to choose from when recording a commitment: for managers. */
-  investorOptions: roleProcedure('manager').query(({ ctx }) => query(ctx, investorOptions)),
+  /**
+   * Investors to choose from when recording a commitment: for managers with funds, and only the names they
+   * may see (canSeeInvestor: a sub-fund's manager not every investor of the group; ADR 044).
+   */
+  investorOptions: gateProcedure(writesBooks).query(async ({ ctx }) => filterVisibleInvestors(ctx.db, ctx.actor, await query(ctx, investorOptions))),
 
-  formOptions: reader.query(({ ctx }) => {
-    assertFundEditor(ctx.actor);
-    return query(ctx, fundFormOptions);
+  formOptions: editor.query(({ ctx }) => query(ctx, fundFormOptions)),
+
+  create: editor.input(FundCreateSchema).mutation(({ ctx, input }) => command(ctx, createFund, input)),
+
+  update: editor.input(FundUpdateSchema).mutation(async ({ ctx, input }) => {
+    await assertFundEditable(ctx.db, ctx.actor, input.id);
+    return command(ctx, updateFund, input);
   }),
-
-  create: roleProcedure('admin', 'manager')
-    .input(FundCreateSchema)
-    .mutation(({ ctx, input }) => {
-      assertFundEditor(ctx.actor);
-      return command(ctx, createFund, input);
-    }),
-
-  update: roleProcedure('admin', 'manager')
-    .input(FundUpdateSchema)
-    .mutation(async ({ ctx, input }) => {
-      await assertFundEditable(ctx.db, ctx.actor, input.id);
-      return command(ctx, updateFund, input);
-    }),
 });

@@ -9,6 +9,7 @@ import {
   ReinvestEvidenceSchema,
   ReversalSchema,
   StatementIssueCreateSchema,
+  writesBooks,
 } from '@highland/shared';
 import { assertCommitmentWritable, assertFundWritable } from '../auth/scope.js';
 import { command } from '../data/ctx.js';
@@ -25,10 +26,10 @@ import {
 } from '../data/ledger.js';
 import { loadCapitalCall, loadLedgerEntry } from '../data/load.js';
 import { issueStatements } from '../data/statements.js';
-import { roleProcedure, router } from '../trpc.js';
+import { gateProcedure, router } from '../trpc.js';
 
-/** A fund's books are written by its managers only: government reviewers and administrators edit nothing in them. */
-const writer = roleProcedure('manager');
+/** A fund's books are written by its managers only (writesBooks, then the fund's own check): government reviewers and administrators edit nothing in them. */
+const writer = gateProcedure(writesBooks);
 
 export const ledgerRouter = router({
   /** Commitments on one date (a close, or single ones); the mother fund's managers record them for any fund below it. */

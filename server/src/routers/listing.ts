@@ -1,13 +1,22 @@
-import { IdSchema, IsoDateSchema, ListingBoardSchema, ListingOpenSchema, ListingRecordSchema, ListingUndoSchema, ListingUpdateSchema } from '@highland/shared';
+import {
+  canWritePlan,
+  IdSchema,
+  IsoDateSchema,
+  ListingBoardSchema,
+  ListingOpenSchema,
+  ListingRecordSchema,
+  ListingUndoSchema,
+  ListingUpdateSchema,
+} from '@highland/shared';
 import { z } from 'zod';
 import { assertFirmReadable, assertFirmWritable, readableFirms } from '../auth/firm-scope.js';
 import { command, query } from '../data/ctx.js';
 import { loadListingAttempt } from '../data/load.js';
 import { listingBoard, listingDetail, openListing, recordListingEvent, undoListingEvent, updateListing } from '../data/plan/listing.js';
-import { type AuthedContext, roleProcedure, router } from '../trpc.js';
+import { areaProcedure, type AuthedContext, gateProcedure, router } from '../trpc.js';
 
-const readers = roleProcedure('government', 'admin', 'manager');
-const managers = roleProcedure('manager');
+const readers = areaProcedure('listings');
+const managers = gateProcedure(canWritePlan);
 
 /** The firm a listing attempt is for (NOT_FOUND when there is no such attempt), for scoping before the work. */
 async function attemptFirm(ctx: AuthedContext, id: number): Promise<number> {

@@ -4,9 +4,10 @@ import { assertFundReadable } from '../auth/scope.js';
 import { query } from '../data/ctx.js';
 import { lpPortal } from '../data/lp.js';
 import { issuedQuarters, lpStatementExport, lpStatementWithIssues } from '../data/statements.js';
-import { type AuthedContext, roleProcedure, router } from '../trpc.js';
+import { areaProcedure, type AuthedContext, router } from '../trpc.js';
 
-const lps = roleProcedure('lp');
+/** The LP portal area: LP accounts only (canSee 'portfolio'). */
+const lps = areaProcedure('portfolio');
 
 /** The investor an LP account acts for: its own, never one named in the input. */
 function ownInvestor(ctx: AuthedContext): number {

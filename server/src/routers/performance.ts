@@ -3,9 +3,9 @@ import { assertFundReadable } from '../auth/scope.js';
 import { query } from '../data/ctx.js';
 import { fundOptions, fundPerformance, lookThrough } from '../data/performance.js';
 import { performanceExport } from '../data/performance-xlsx.js';
-import { roleProcedure, router } from '../trpc.js';
+import { areaProcedure, router } from '../trpc.js';
 
-const readers = roleProcedure('government', 'admin', 'manager');
+const readers = areaProcedure('performance');
 
 /** Fund performance as of a date (net and gross, history, holdings) and the look-through. LPs use lp.portal. */
 export const performanceRouter = router({

@@ -1,20 +1,20 @@
-import { FunnelSchema, IdSchema, PipelineSettingsSchema, SavedViewSaveSchema } from '@highland/shared';
+import { FunnelSchema, IdSchema, PipelineSettingsSchema, SavedViewSaveSchema, writesBooks } from '@highland/shared';
 import { z } from 'zod';
-import { assertFundWritable, assertGroupReader } from '../auth/scope.js';
+import { assertDealFilterReadable, assertOwnView } from '../auth/guards.js';
+import { assertFundWritable } from '../auth/scope.js';
 import { command, query } from '../data/ctx.js';
 import { saveSettings } from '../data/deal.js';
 import { funnelOf, overlapList } from '../data/deal-list.js';
 import { loadSavedView } from '../data/load.js';
 import { deleteView, listViews, pipelineOptions, saveView } from '../data/pipeline.js';
-import { roleProcedure, router } from '../trpc.js';
-import { assertDealFilterReadable, assertOwnView } from './guards.js';
+import { areaProcedure, gateProcedure, router } from '../trpc.js';
 
-const reader = roleProcedure('government', 'admin', 'manager');
+const reader = areaProcedure('pipeline');
 
 export const pipelineRouter = router({
   options: reader.query(({ ctx }) => query(ctx, pipelineOptions)),
   /** A fund's stage order and scorecard weights: its managers only. */
-  saveSettings: roleProcedure('manager')
+  saveSettings: gateProcedure(writesBooks)
     .input(PipelineSettingsSchema)
     .mutation(({ ctx, input }) => {
       assertFundWritable(ctx.actor, input.fundId);
@@ -25,10 +25,7 @@ export const pipelineRouter = router({
     return query(ctx, funnelOf, input);
   }),
   /** Companies in several funds' pipelines: reviewers and the mother fund's managers. */
-  overlap: reader.query(({ ctx }) => {
-    assertGroupReader(ctx.actor);
-    return query(ctx, overlapList, {});
-  }),
+  overlap: areaProcedure('overlap').query(({ ctx }) => query(ctx, overlapList, {})),
   views: reader.query(({ ctx }) => query(ctx, listViews)),
   /** Saves a view of the caller's (overwriting one only if it is theirs). */
   saveView: reader.input(SavedViewSaveSchema).mutation(async ({ ctx, input }) => {

@@ -1,5 +1,5 @@
 import {
-  DomainError,
+  canWriteFund,
   ExitCreateSchema,
   ExitReversalSchema,
   InvestmentCreateSchema,
@@ -9,18 +9,20 @@ import {
   PositionKeySchema,
   ValuationCreateSchema,
   ValuationReviewSchema,
+  writesBooks,
 } from '@highland/shared';
 import { z } from 'zod';
-import { assertFundReadable, assertFundReviewable, assertFundWritable } from '../auth/scope.js';
+import { assertKpiKeeper, companiesKeptBy } from '../auth/guards.js';
+import { assertFundReadable, assertFundReviewable, assertFundWritable, fundReviewable } from '../auth/scope.js';
 import { command, query } from '../data/ctx.js';
 import { loadExit, loadInvestment, loadValuation } from '../data/load.js';
 import { companyOptions, pendingValuations, positionDetail } from '../data/performance.js';
 import { addKpiSnapshot, addValuation, createInvestment, importKpis, recordExit, reverseExit, reverseInvestment, reviewValuation } from '../data/portfolio.js';
-import { roleProcedure, router } from '../trpc.js';
-import { companiesKeptBy } from './guards.js';
+import { areaProcedure, gateProcedure, router } from '../trpc.js';
 
-const readers = roleProcedure('government', 'admin', 'manager');
-const managers = roleProcedure('manager');
+/** Positions are read where fund performance is (canSee 'performance'); the books are written by managers with funds, each fund checked. */
+const readers = areaProcedure('performance');
+const managers = gateProcedure(writesBooks);
 
 /** Investments, exits, marks and their review, NAV statements and KPIs: the portfolio's books. */
 export const portfolioRouter = router({
@@ -57,10 +59,7 @@ export const portfolioRouter = router({
   }),
 
   addKpi: managers.input(KpiSnapshotCreateSchema).mutation(async ({ ctx, input }) => {
-    if (!(await companiesKeptBy(ctx)).has(input.companyId))
-      throw new DomainError('FORBIDDEN', 'portfolio.notYourCompany', `Company ${input.companyId} is not held by a fund you manage.`, {
-        params: { id: input.companyId },
-      });
+    await assertKpiKeeper(ctx, input.companyId);
     return command(ctx, addKpiSnapshot, input);
   }),
 
@@ -71,14 +70,12 @@ export const portfolioRouter = router({
   position: readers.input(PositionKeySchema).query(async ({ ctx, input }) => {
     await assertFundReadable(ctx.db, ctx.actor, input.fundId);
     const detail = await query(ctx, positionDetail, input);
-    const writable = ctx.actor.role === 'manager' && ctx.actor.managedFundIds.includes(input.fundId);
-    let reviewable = false;
-    if (ctx.actor.role === 'manager')
-      reviewable = await assertFundReviewable(ctx.db, ctx.actor, input.fundId).then(
-        () => true,
-        () => false,
-      );
-    return { ...detail, can: { write: writable, review: reviewable, kpi: (await companiesKeptBy(ctx)).has(input.companyId) } };
+    const can = {
+      write: canWriteFund(ctx.actor, input.fundId),
+      review: await fundReviewable(ctx.db, ctx.actor, input.fundId),
+      kpi: (await companiesKeptBy(ctx)).has(input.companyId),
+    };
+    return { ...detail, can };
   }),
 
   /** Marks waiting for review in the funds the caller may read. */

@@ -1,4 +1,6 @@
 import {
+  canAdminister,
+  canWritePlan,
   ConsultingCreateSchema,
   ConsultingListSchema,
   ListingSubsidyScheduleSetSchema,
@@ -22,10 +24,10 @@ import {
   setListingSchedule,
   supportTotals,
 } from '../data/plan/support.js';
-import { roleProcedure, router } from '../trpc.js';
+import { areaProcedure, gateProcedure, router } from '../trpc.js';
 
-const readers = roleProcedure('government', 'admin', 'manager');
-const managers = roleProcedure('manager');
+const readers = areaProcedure('support');
+const managers = gateProcedure(canWritePlan);
 
 /** Listing support and the plan's other policy money, with its caps; the listing-subsidy schedule (configuration). */
 export const supportRouter = router({
@@ -63,7 +65,7 @@ export const supportRouter = router({
 
   /** The listing-subsidy schedule: everyone who reads support sees it; administrators set it. */
   schedule: readers.query(({ ctx }) => query(ctx, listingSchedule)),
-  setSchedule: roleProcedure('admin')
+  setSchedule: gateProcedure(canAdminister)
     .input(ListingSubsidyScheduleSetSchema)
     .mutation(({ ctx, input }) => command(ctx, setListingSchedule, input)),
 });
