@@ -201,7 +201,7 @@ async function planImport(db: DbOrTx, fundId: number, table: ImportTable, mappin
 }
 
 /** The managers who may own a fund's deals (enabled manager accounts of the fund), by id. */
-export async function fundOwners(db: DbOrTx, fundId: number) {
+async function fundOwners(db: DbOrTx, fundId: number) {
   return db
     .select({ id: user.id, email: user.email, name: user.name })
     .from(user)
