@@ -5,8 +5,9 @@ import type { Random } from './random.js';
 /** The last day of each month from December 2018 to the demo's end. */
 function monthEnds(until: string): string[] {
   const out: string[] = [];
-  for (let y = 2018, m = 12; ; m === 12 ? ((y += 1), (m = 1)) : (m += 1)) {
-    const d = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  // Month `m` counted from January 2018 (m = 12 is December 2018); day 0 of the next month is the last day.
+  for (let m = 12; ; m += 1) {
+    const d = new Date(Date.UTC(2018, m, 0)).toISOString().slice(0, 10);
     if (d > until) return out;
     out.push(d);
   }

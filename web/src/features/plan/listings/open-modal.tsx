@@ -26,7 +26,11 @@ export function AttemptFieldsForm() {
       </Form.Item>
       <Row gutter={12}>
         <Col span={12}>
-          <Form.Item name="plannedRaise" label={t('common:withUnit', { label: t('listings.plannedRaise'), unit: t('unitYi') })} rules={[yiRule(s.plannedRaiseFen, t)]}>
+          <Form.Item
+            name="plannedRaise"
+            label={t('common:withUnit', { label: t('listings.plannedRaise'), unit: t('unitYi') })}
+            rules={[yiRule(s.plannedRaiseFen, t)]}
+          >
             <InputNumber style={{ width: '100%' }} min={0} step={1} data-testid="listing-raise" />
           </Form.Item>
         </Col>
