@@ -20,7 +20,7 @@ import {
 } from '@highland/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type ReadCtx, signedIn, type WriteCtx } from './ctx.js';
-import { bulkInsert } from './bulk.js';
+import { bulkInsert, yieldToEventLoop } from './bulk.js';
 import { dealSnapshot, type DealRow } from './deal.js';
 import type { ImportTable, Progress } from './import-file.js';
 import { fundKind, pipelineSettings } from './scoring.js';
@@ -54,7 +54,10 @@ export interface ImportPlan {
 
 async function inChunks<T, R>(items: readonly T[], size: number, fn: (part: T[]) => Promise<R[]>): Promise<R[]> {
   const out: R[] = [];
-  for (let i = 0; i < items.length; i += size) out.push(...(await fn(items.slice(i, i + size))));
+  for (let i = 0; i < items.length; i += size) {
+    if (i > 0) await yieldToEventLoop();
+    out.push(...(await fn(items.slice(i, i + size))));
+  }
   return out;
 }
 
@@ -293,9 +296,11 @@ async function writePlan(write: WriteCtx, plan: ImportPlan, progress?: Progress)
   const label = actor.email;
   const total = plan.newCompanies.length + plan.creates.length * 2 + plan.updates.length;
   let done = 0;
+  // Each chunk ends with a progress line and a pause for other requests (bulk.ts, yieldToEventLoop).
   const step = async (n: number) => {
     done += n;
     await progress?.('write', done, total);
+    await yieldToEventLoop();
   };
 
   // Companies new to the register.
