@@ -15,9 +15,11 @@ export default defineBench({
   needsStressSet: false,
   async report() {
     const dir = runDir('bench-load');
+    let stopServer = async () => {};
     try {
       const db = copyBase(await seededBase('demo'), dir, 'highland.db');
       const server = await spawnServer(db);
+      stopServer = server.kill;
       const r = await runLoad(server.url, db, { clients: CLIENTS, seconds: SECONDS, tag: 'load-bench' });
       await server.stop();
       console.log(`  ${JSON.stringify(r)}`);
@@ -29,6 +31,7 @@ export default defineBench({
         `| ${r.requests} | ${r.reads} | ${r.acknowledged} | **${r.errors}** | **${r.lost}** | ${r.throughput} | ${r.readP50} / ${r.readP99} | ${r.writeP50} / ${r.writeP99} | ${r.allP99} |`,
       ].join('\n');
     } finally {
+      await stopServer();
       rmSync(dir, { recursive: true, force: true });
     }
   },

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { copyBase, runDir, seededBase } from '../fixtures/databases.js';
 import { runLoad } from './load.js';
 import { spawnServer, sql } from './server.js';
@@ -17,6 +17,7 @@ describe('fifty clients at once', () => {
   it(`mix reads and writes for ${SECONDS} s: 0 errors, 0 lost acknowledged writes`, async () => {
     const db = copyBase(await seededBase('demo'), dir, 'highland.db');
     const server = await spawnServer(db);
+    onTestFinished(() => server.kill());
     const auditBefore = Number((await sql<{ n: number }>(db, `SELECT count(*) AS n FROM audit_event WHERE action = 'deal.note'`))[0]?.n);
     const r = await runLoad(server.url, db, { clients: 50, seconds: SECONDS, tag: 'load-test' });
     const auditAfter = Number((await sql<{ n: number }>(db, `SELECT count(*) AS n FROM audit_event WHERE action = 'deal.note'`))[0]?.n);

@@ -105,14 +105,14 @@ export const IMPORT_HEADERS = [
 ];
 const SECTORS = ['AI芯片', '传感器', 'AI算法', '智能驾驶', '智能机器人', '大数据'];
 
-/** A deal-import CSV of `rows` companies new to the demo; `run` keeps each file's credit codes distinct. */
+/** A deal-import CSV of `rows` companies new to the demo (serials from 86,000,000: the demo uses 40 M + 3n and 75.1 M + 37n); `run` keeps each file's codes distinct. */
 export function importCsv(run: number, rows: number): Uint8Array<ArrayBuffer> {
   const lines = [csvLine(IMPORT_HEADERS)];
   for (let i = 0; i < rows; i++) {
     const n = run * rows + i;
     lines.push(
       csvLine([
-        makeUscc('310115', 40_000_000 + n),
+        makeUscc('310115', 86_000_000 + n),
         `上海崩溃测试${n}号智能科技有限公司`,
         `Shanghai Crash ${n} Intelligence Co., Ltd.`,
         SECTORS[n % SECTORS.length] as string,
