@@ -27,6 +27,8 @@ import { fundKind, pipelineSettings } from './scoring.js';
 import { indexCompanies, indexDealTexts, reindexDeals } from './search.js';
 
 const CHUNK = 400;
+/** Rows planned between two pauses for other requests (see bulk.ts, yieldToEventLoop). */
+const CHECK_CHUNK = 2000;
 /** Rows per multi-row write (one JSON parameter each, see bulk.ts). */
 const WRITE_CHUNK = 5000;
 
@@ -82,10 +84,15 @@ async function planImport(db: DbOrTx, fundId: number, table: ImportTable, mappin
     if (at !== undefined && (at < 0 || at >= table.headers.length))
       throw DomainError.field(`mapping.${key}`, 'unknownColumn', `mapping.${key}: the file has no column ${at + 1}`, { column: at + 1 });
   const { stageOrder } = await pipelineSettings(db, fundId);
-  await progress?.('check', 0, table.rows.length);
+  // Each progress line is followed by a pause, so it reaches the client before the next stretch of work.
+  const tick = async (done: number) => {
+    await progress?.('check', done, table.rows.length);
+    await yieldToEventLoop();
+  };
+  await tick(0);
   const checked = checkImportRows(table.rows, mapping, stageOrder);
   const issues = [...checked.issues];
-  await progress?.('check', Math.round(table.rows.length / 2), table.rows.length);
+  await tick(Math.round(table.rows.length / 2));
 
   const owners = await fundOwners(db, fundId);
   // An owner is named by e-mail, full display name or the name the board shows (shortPersonName).
@@ -123,7 +130,9 @@ async function planImport(db: DbOrTx, fundId: number, table: ImportTable, mappin
     unchanged: 0,
   };
   const ownerColumn = mapping.owner === undefined ? '' : columnLetter(mapping.owner);
+  let seen = 0;
   for (const row of checked.rows) {
+    if (++seen % CHECK_CHUNK === 0) await yieldToEventLoop();
     const match = ownerOf(row.deal.owner);
     if (match && match.kind !== 'one') {
       const value = row.deal.owner ?? '';
