@@ -156,3 +156,60 @@ describe('SIGKILL during a long write', () => {
     expect(report.some((r) => r.present)).toBe(true);
   });
 });
+
+describe('SIGKILL during a stream of statement issues', () => {
+  it('every issue that exists has its audit event and every acknowledged issue survives', async () => {
+    const db = copyBase(await seededBase('demo'), dir, 'statements.db');
+    const [fund] = await sql<{ id: number }>(db, `SELECT id FROM fund WHERE code = 'SF-01'`);
+    const fundId = Number(fund?.id);
+    const quarters = ['2021', '2022', '2023', '2024', '2025'].flatMap((y) => [1, 2, 3, 4].map((q) => `${y}Q${q}`)).filter((q) => q < '2025Q4');
+    let server = await spawnServer(db);
+    onTestFinished(() => server.kill());
+    const acknowledged: string[] = [];
+    let kills = 0;
+    let rest = [...quarters];
+    for (const delay of [150, 600, 1200, 2500]) {
+      const cookie = await signIn(server.url, 'gp@demo.highland');
+      const current = server;
+      const timer = setTimeout(() => void current.kill(), delay);
+      const sent: string[] = [];
+      for (const quarter of rest) {
+        sent.push(quarter);
+        try {
+          const res = await fetch(`${current.url}/trpc/ledger.issueStatements`, {
+            method: 'POST',
+            headers: { cookie, 'content-type': 'application/json' },
+            body: JSON.stringify({ fundId, quarter }),
+          });
+          await res.arrayBuffer();
+          if (res.status === 200) acknowledged.push(quarter);
+        } catch {
+          break; // killed
+        }
+      }
+      clearTimeout(timer);
+      await current.kill();
+      kills += 1;
+      rest = rest.filter((q) => !acknowledged.includes(q));
+      server = await spawnServer(db);
+      expect((await sql<{ integrity_check: string }>(db, 'PRAGMA integrity_check')).map((r) => r.integrity_check)).toEqual(['ok']);
+    }
+    const inList = quarters.map((q) => `'${q}'`).join(', ');
+    const issues = await sql<{ id: number; quarter: string }>(db, `SELECT id, quarter FROM statement_issue WHERE fund_id = ? AND quarter IN (${inList})`, [
+      fundId,
+    ]);
+    const events = await sql<{ issueId: number; quarter: string }>(
+      db,
+      `SELECT json_extract(after, '$.issueId') AS issueId, json_extract(after, '$.quarter') AS quarter FROM audit_event
+       WHERE action IN ('statement.issue', 'statement.restate') AND entity_id = ? AND json_extract(after, '$.quarter') IN (${inList})`,
+      [String(fundId)],
+    );
+    await server.stop();
+    console.log(`statements: ${kills} kills, ${acknowledged.length} issues acknowledged, ${issues.length} in the books, ${events.length} audit events`);
+    // The audit trail matches the books: one event per issue, naming it; nothing acknowledged is missing.
+    const key = (r: { issueId?: number; id?: number; quarter: string }) => `${Number(r.issueId ?? r.id)} ${r.quarter}`;
+    expect(events.map(key).sort()).toEqual(issues.map(key).sort());
+    expect(acknowledged.filter((q) => !issues.some((i) => i.quarter === q))).toEqual([]);
+    expect(acknowledged.length).toBeGreaterThan(0);
+  });
+});
