@@ -42,6 +42,19 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        ...sourceFirst,
+        test: {
+          name: 'reliability',
+          root: './test',
+          include: ['reliability/**/*.test.ts'],
+          // The built server (server/dist) in child processes, killed and restarted, and fifty clients at
+          // once: one file at a time, so they do not measure each other.
+          fileParallelism: false,
+          testTimeout: 600_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

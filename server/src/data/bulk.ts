@@ -7,6 +7,14 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 const MAX_PARAMS = 32_000;
 
 /**
+ * Lets other requests run between two chunks of a long write. The embedded driver is synchronous, so
+ * awaiting it never reaches the event loop; without this a 100,000-row import held it for ~12 s. The
+ * transaction stays open meanwhile (writes queue behind it in writeTx; reads use their own connection
+ * under WAL), so a crash during the pause rolls the whole write back (docs/RELIABILITY.md).
+ */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
  * The libSQL transaction under a drizzle transaction. drizzle builds a statement's text and parameter
  * list cell by cell, which for 100,000 rows costs more than SQLite's own work; bulk writes go to the
  * driver directly, inside the same transaction (ADR 023).
@@ -79,6 +87,7 @@ async function insertValues(tx: Transaction, table: string, columns: readonly st
   const statement = (n: number) => `${head}${Array.from({ length: n }, () => tuple).join(', ')}`;
   const full = statement(Math.min(per, rows.length));
   for (let i = 0; i < rows.length; i += per) {
+    if (i > 0) await yieldToEventLoop();
     const chunk = rows.slice(i, i + per);
     const args: unknown[] = [];
     for (const row of chunk) for (const cell of row) args.push(cell);

@@ -20,13 +20,15 @@ import {
 } from '@highland/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type ReadCtx, signedIn, type WriteCtx } from './ctx.js';
-import { bulkInsert } from './bulk.js';
+import { bulkInsert, yieldToEventLoop } from './bulk.js';
 import { dealSnapshot, type DealRow } from './deal.js';
 import type { ImportTable, Progress } from './import-file.js';
 import { fundKind, pipelineSettings } from './scoring.js';
 import { indexCompanies, indexDealTexts, reindexDeals } from './search.js';
 
 const CHUNK = 400;
+/** Rows planned between two pauses for other requests (see bulk.ts, yieldToEventLoop). */
+const CHECK_CHUNK = 2000;
 /** Rows per multi-row write (one JSON parameter each, see bulk.ts). */
 const WRITE_CHUNK = 5000;
 
@@ -54,7 +56,10 @@ export interface ImportPlan {
 
 async function inChunks<T, R>(items: readonly T[], size: number, fn: (part: T[]) => Promise<R[]>): Promise<R[]> {
   const out: R[] = [];
-  for (let i = 0; i < items.length; i += size) out.push(...(await fn(items.slice(i, i + size))));
+  for (let i = 0; i < items.length; i += size) {
+    if (i > 0) await yieldToEventLoop();
+    out.push(...(await fn(items.slice(i, i + size))));
+  }
   return out;
 }
 
@@ -79,10 +84,15 @@ async function planImport(db: DbOrTx, fundId: number, table: ImportTable, mappin
     if (at !== undefined && (at < 0 || at >= table.headers.length))
       throw DomainError.field(`mapping.${key}`, 'unknownColumn', `mapping.${key}: the file has no column ${at + 1}`, { column: at + 1 });
   const { stageOrder } = await pipelineSettings(db, fundId);
-  await progress?.('check', 0, table.rows.length);
+  // Each progress line is followed by a pause, so it reaches the client before the next stretch of work.
+  const tick = async (done: number) => {
+    await progress?.('check', done, table.rows.length);
+    await yieldToEventLoop();
+  };
+  await tick(0);
   const checked = checkImportRows(table.rows, mapping, stageOrder);
   const issues = [...checked.issues];
-  await progress?.('check', Math.round(table.rows.length / 2), table.rows.length);
+  await tick(Math.round(table.rows.length / 2));
 
   const owners = await fundOwners(db, fundId);
   // An owner is named by e-mail, full display name or the name the board shows (shortPersonName).
@@ -120,7 +130,9 @@ async function planImport(db: DbOrTx, fundId: number, table: ImportTable, mappin
     unchanged: 0,
   };
   const ownerColumn = mapping.owner === undefined ? '' : columnLetter(mapping.owner);
+  let seen = 0;
   for (const row of checked.rows) {
+    if (++seen % CHECK_CHUNK === 0) await yieldToEventLoop();
     const match = ownerOf(row.deal.owner);
     if (match && match.kind !== 'one') {
       const value = row.deal.owner ?? '';
@@ -293,9 +305,11 @@ async function writePlan(write: WriteCtx, plan: ImportPlan, progress?: Progress)
   const label = actor.email;
   const total = plan.newCompanies.length + plan.creates.length * 2 + plan.updates.length;
   let done = 0;
+  // Each chunk ends with a progress line and a pause for other requests (bulk.ts, yieldToEventLoop).
   const step = async (n: number) => {
     done += n;
     await progress?.('write', done, total);
+    await yieldToEventLoop();
   };
 
   // Companies new to the register.
