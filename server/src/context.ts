@@ -1,5 +1,5 @@
 import type { Db } from '@highland/drizzle';
-import type { FundScope, Locale, Role } from '@highland/shared';
+import type { FundScope, Locale, Right, Role } from '@highland/shared';
 import type { SignInLimiter, UnknownAccountFailures } from './auth/rate-limit.js';
 import { readableFunds } from './auth/scope.js';
 import type { Env } from './env.js';
@@ -17,6 +17,8 @@ export interface Actor {
   managedFundIds: readonly number[];
   /** A manager of the mother fund: reads group-wide figures like a reviewer. */
   managesMotherFund: boolean;
+  /** Rights granted on top of the role (ADR 046): signOff, refer. */
+  rights: readonly Right[];
   locale: Locale;
   mustChangePassword: boolean;
 }

@@ -17,6 +17,7 @@ const actor = (over: Partial<Actor>): Actor => ({
   investorId: null,
   managedFundIds: [],
   managesMotherFund: false,
+  rights: [],
   locale: 'zh-CN',
   mustChangePassword: false,
   ...over,

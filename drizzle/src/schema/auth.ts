@@ -36,6 +36,22 @@ export const userFund = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.fundId] }), index('user_fund_fund_idx').on(t.fundId)],
 );
 
+/**
+ * Rights an administrator grants to one account on top of its role (ADR 046): `signOff` (a reviewer signs
+ * off designations, selection decisions and policy-money grants), `refer` (the plan's office refers firms
+ * to sub-funds). Which roles may hold which right is checked by the server (RIGHT_ROLES).
+ */
+export const userRight = sqliteTable(
+  'user_right',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    right: text('right', { enum: ['signOff', 'refer'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.right] })],
+);
+
 /** A signed-in browser. `id` is the SHA-256 of the cookie's token, so a leaked table grants nothing. */
 export const session = sqliteTable(
   'session',

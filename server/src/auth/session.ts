@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type DbOrTx, fund, session, user, userFund } from '@highland/drizzle';
+import { type DbOrTx, fund, session, user, userFund, userRight } from '@highland/drizzle';
 import { DomainError } from '@highland/shared';
 import { and, eq, gt } from 'drizzle-orm';
 import type { Actor } from '../context.js';
@@ -56,7 +56,7 @@ export async function loadActor(db: DbOrTx, sessionId: string, now: Date): Promi
   return actorOf(db, row);
 }
 
-export async function actorOf(db: DbOrTx, row: Omit<Actor, 'managedFundIds' | 'managesMotherFund'> & { disabled?: boolean }): Promise<Actor> {
+export async function actorOf(db: DbOrTx, row: Omit<Actor, 'managedFundIds' | 'managesMotherFund' | 'rights'> & { disabled?: boolean }): Promise<Actor> {
   const managed =
     row.role === 'manager'
       ? await db
@@ -66,6 +66,7 @@ export async function actorOf(db: DbOrTx, row: Omit<Actor, 'managedFundIds' | 'm
           .where(eq(userFund.userId, row.userId))
       : [];
   const funds = managed.map((r) => r.fundId);
+  const granted = await db.select({ right: userRight.right }).from(userRight).where(eq(userRight.userId, row.userId));
   return {
     userId: row.userId,
     email: row.email,
@@ -74,6 +75,7 @@ export async function actorOf(db: DbOrTx, row: Omit<Actor, 'managedFundIds' | 'm
     investorId: row.investorId,
     managedFundIds: funds.sort((a, b) => a - b),
     managesMotherFund: managed.some((r) => r.kind === 'mother'),
+    rights: granted.map((g) => g.right).sort(),
     locale: row.locale,
     mustChangePassword: row.mustChangePassword,
   };

@@ -1,5 +1,5 @@
-import { fund, investor, type Tx, user, userFund, session } from '@highland/drizzle';
-import { DomainError, type Role, type UserCreate, type UserUpdate } from '@highland/shared';
+import { fund, investor, type Tx, user, userFund, userRight, session } from '@highland/drizzle';
+import { DomainError, RIGHT_ROLES, type Right, type Role, type UserCreate, type UserRights, type UserUpdate } from '@highland/shared';
 import { asc, eq, inArray, like } from 'drizzle-orm';
 import type { ReadCtx, WriteCtx } from './ctx.js';
 import { loadUser } from './load.js';
@@ -12,6 +12,8 @@ export interface UserRow {
   investorId: number | null;
   investorName: string | null;
   fundIds: number[];
+  /** Rights granted on top of the role (ADR 046). */
+  rights: Right[];
   disabled: boolean;
   mustChangePassword: boolean;
   createdAt: string;
@@ -35,7 +37,15 @@ export async function listUsers(read: ReadCtx): Promise<UserRow[]> {
     .leftJoin(investor, eq(investor.id, user.investorId))
     .orderBy(asc(user.id));
   const links = await db.select().from(userFund);
-  return rows.map((r) => ({ ...r, fundIds: links.filter((l) => l.userId === r.id).map((l) => l.fundId) }));
+  const granted = await db.select().from(userRight);
+  return rows.map((r) => ({
+    ...r,
+    fundIds: links.filter((l) => l.userId === r.id).map((l) => l.fundId),
+    rights: granted
+      .filter((g) => g.userId === r.id)
+      .map((g) => g.right)
+      .sort(),
+  }));
 }
 
 async function assertRefsExist(tx: Tx, fundIds: readonly number[], investorId: number | null): Promise<void> {
@@ -113,6 +123,29 @@ export async function updateUser(write: WriteCtx, input: UserUpdate) {
     after: after ? publicUser(after, input.fundIds ?? beforeFunds) : null,
   });
   return { ok: true as const };
+}
+
+/**
+ * Replaces the rights an account holds on top of its role (ADR 046). A right on a role it may not be granted
+ * to is refused (RIGHT_ROLES); the account's open sessions pick the change up on their next request.
+ */
+export async function setUserRights(write: WriteCtx, input: UserRights) {
+  const { tx, audit } = write;
+  const target = await loadUser(tx, input.id);
+  for (const r of input.rights)
+    if (!RIGHT_ROLES[r].includes(target.role))
+      throw DomainError.field('rights', 'rightNotForRole', `rights: ${r} may be granted only to ${RIGHT_ROLES[r].join(', ')} accounts`, {
+        right: r,
+        roles: RIGHT_ROLES[r].join(', '),
+      });
+  const before = (await tx.select({ right: userRight.right }).from(userRight).where(eq(userRight.userId, input.id))).map((g) => g.right).sort();
+  const after = [...input.rights].sort();
+  // Saving the same set again is still a recorded act of the administrator (the audit shows before = after).
+  const changed = before.join() !== after.join();
+  await tx.delete(userRight).where(eq(userRight.userId, input.id));
+  if (after.length) await tx.insert(userRight).values(after.map((right) => ({ userId: input.id, right })));
+  await audit({ action: 'user.setRights', entity: 'user', entityId: input.id, before: { rights: before }, after: { rights: after } });
+  return { ok: true as const, changed };
 }
 
 /** Replaces an account's password with a one-time one (its hash; the router makes it and shows it once) and signs it out everywhere. */

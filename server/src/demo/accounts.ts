@@ -1,5 +1,5 @@
-import { type Tx, user, userFund } from '@highland/drizzle';
-import type { Role } from '@highland/shared';
+import { type Tx, user, userFund, userRight } from '@highland/drizzle';
+import type { Right, Role } from '@highland/shared';
 import { hashPassword } from '../password.js';
 
 export const DEMO_PASSWORD = 'demo-highland-2026';
@@ -10,13 +10,14 @@ export interface DemoAccount {
   role: Role;
   fundCodes?: string[];
   investorName?: string;
+  rights?: Right[];
 }
 
 /** One account per role (README lists them), plus a manager of the mother fund. */
 export function demoAccounts(gpFund: string, lpName: string, motherCodes: string[]): DemoAccount[] {
   return [
     { email: 'admin@demo.highland', name: '系统管理员 王磊', role: 'admin' },
-    { email: 'gov@demo.highland', name: '市发改委 李静（审查）', role: 'government' },
+    { email: 'gov@demo.highland', name: '市发改委 李静（审查）', role: 'government', rights: ['signOff', 'refer'] },
     { email: 'gp@demo.highland', name: '基金经理 赵明', role: 'manager', fundCodes: [gpFund] },
     { email: 'lp@demo.highland', name: '申江证券 周岚', role: 'lp', investorName: lpName },
     { email: 'fof@demo.highland', name: '母基金投资总监 孙婷', role: 'manager', fundCodes: motherCodes },
@@ -38,6 +39,7 @@ export async function seedAccounts(
       .returning({ id: user.id });
     if (!row) throw new Error('user insert failed');
     const fundIds = (a.fundCodes ?? []).map((c) => lookup.fundIdByCode.get(c)).filter((id): id is number => id !== undefined);
+    if (a.rights?.length) await tx.insert(userRight).values(a.rights.map((right) => ({ userId: row.id, right })));
     if (fundIds.length) await tx.insert(userFund).values(fundIds.map((fundId) => ({ userId: row.id, fundId })));
   }
   return accounts.length;

@@ -10,15 +10,20 @@ import {
   canReadFund,
   canReadInvestor,
   canReviewDesignations,
+  canRefer,
   canReviewFund,
   canSee,
+  canSignOff,
   canSeeInvestor,
   canWriteFund,
   canWritePlan,
+  hasRight,
   homePath,
   type InvestorFacts,
   type Principal,
   passwordChangePending,
+  RIGHT_ROLES,
+  RIGHTS,
   readsAllFirms,
   readsEveryFund,
   readsGroup,
@@ -301,5 +306,36 @@ describe('a password that must be changed shuts everything but the account', () 
   it('a principal without the flag (an older client’s shape) is not pending', () => {
     const { mustChangePassword: _, ...older } = PRINCIPALS.subManager;
     expect({ pending: passwordChangePending(older), call: canCall(older, 'fund.detail') }).toEqual({ pending: false, call: true });
+  });
+});
+
+describe('rights granted on top of a role (ADR 046)', () => {
+  const reviewer = PRINCIPALS.government;
+  const signer: Principal = { ...reviewer, rights: ['signOff'] };
+  const referrer: Principal = { ...reviewer, rights: ['refer'] };
+
+  it('signs off only a reviewer holding the signOff right', () => {
+    expect(canSignOff(reviewer)).toBe(false);
+    expect(canSignOff(signer)).toBe(true);
+    expect(canSignOff(referrer)).toBe(false);
+    // A right recorded on a role it may not be granted to gives nothing.
+    expect(canSignOff({ ...PRINCIPALS.motherManager, rights: ['signOff'] })).toBe(false);
+    expect(canSignOff({ ...PRINCIPALS.admin, rights: ['signOff'] })).toBe(false);
+    expect(canSignOff({ ...signer, mustChangePassword: true })).toBe(false);
+  });
+
+  it('refers firms: a reviewer holding the refer right, or a manager of the mother fund', () => {
+    expect(canRefer(reviewer)).toBe(false);
+    expect(canRefer(referrer)).toBe(true);
+    expect(canRefer(signer)).toBe(false);
+    expect(canRefer(PRINCIPALS.motherManager)).toBe(true);
+    expect(canRefer(PRINCIPALS.subManager)).toBe(false);
+    expect(canRefer({ ...PRINCIPALS.lp, rights: ['refer'] })).toBe(false);
+    expect(canRefer({ ...referrer, mustChangePassword: true })).toBe(false);
+  });
+
+  it('reads a right only where RIGHT_ROLES allows it', () => {
+    for (const r of RIGHTS) for (const role of RIGHT_ROLES[r]) expect(hasRight({ ...reviewer, role, rights: [r] }, r)).toBe(true);
+    expect(hasRight(reviewer, 'signOff')).toBe(false);
   });
 });

@@ -35,6 +35,30 @@ export interface Principal {
   managesMotherFund: boolean;
   /** A new or reset password not yet changed: nothing but the account page until it is. */
   mustChangePassword?: boolean;
+  /** Rights granted to this account on top of its role (ADR 046); none when absent. */
+  rights?: readonly Right[];
+}
+
+/**
+ * Rights an administrator grants to one account on top of its role (ADR 046), so a duty is given to named
+ * people rather than to a whole role:
+ * - `signOff`: a government reviewer who signs off designations, selection decisions and policy-money
+ *   grants (independent of the manager whose targets they count);
+ * - `refer`: a government account of the plan's office that keeps the project pool and refers firms to
+ *   the sub-funds.
+ */
+export const RIGHTS = ['signOff', 'refer'] as const;
+export type Right = (typeof RIGHTS)[number];
+
+/** Which roles a right may be granted to (a right on any other role is refused). */
+export const RIGHT_ROLES: Record<Right, readonly Role[]> = {
+  signOff: ['government'],
+  refer: ['government'],
+};
+
+/** Whether `p` holds right `r` (only ever on a role the right may be granted to). */
+export function hasRight(p: Principal, r: Right): boolean {
+  return (p.rights ?? []).includes(r) && RIGHT_ROLES[r].includes(p.role);
 }
 
 /** The parts of the app a person can open; each is a navigation entry and a route guard. */
@@ -178,6 +202,17 @@ export function canWritePlan(p: Principal): boolean {
 /** Every portfolio firm's plan records (designations, listings, support) are read by group readers; a sub-fund's manager reads their own funds' firms. */
 export function readsAllFirms(p: Principal): boolean {
   return readsGroup(p);
+}
+
+/** Signs off designations, selection decisions and policy-money grants: a reviewer holding the signOff right (ADR 046). */
+export function canSignOff(p: Principal): boolean {
+  return !passwordChangePending(p) && hasRight(p, 'signOff');
+}
+
+/** Keeps the project pool and refers firms to sub-funds: a reviewer holding the refer right, or a manager of the mother fund (ADR 046). */
+export function canRefer(p: Principal): boolean {
+  if (passwordChangePending(p)) return false;
+  return hasRight(p, 'refer') || (isManager(p) && p.managesMotherFund);
 }
 
 /** Designations are reviewed and revoked by the mother fund's managers only (never by the nominator's fund). */

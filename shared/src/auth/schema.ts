@@ -1,3 +1,4 @@
+import { RIGHTS } from './policy.js';
 import { z } from 'zod';
 import { IdSchema } from '../common/schema.js';
 import { ROLE_CODES } from './roles.js';
@@ -69,3 +70,13 @@ export const UserUpdateSchema = z.object({
   fundIds: z.array(IdSchema).max(200).optional(),
 });
 export type UserUpdate = z.infer<typeof UserUpdateSchema>;
+
+/** The rights an administrator grants to one account (ADR 046); the whole set, replacing the previous one. */
+export const UserRightsSchema = z.object({
+  id: IdSchema,
+  rights: z
+    .array(z.enum(RIGHTS))
+    .max(RIGHTS.length)
+    .refine((r) => new Set(r).size === r.length, { message: 'must not repeat a right', params: { rule: 'unique' } }),
+});
+export type UserRights = z.infer<typeof UserRightsSchema>;
