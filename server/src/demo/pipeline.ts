@@ -1,6 +1,7 @@
 import { company, deal, dealNote, dealScore, dealStageEvent, fund, manager, pipelineSetting, type Tx, user, userFund } from '@highland/drizzle';
 import {
   addDays,
+  daysBetween,
   computeScorecard,
   DIRECT_CRITERIA,
   type DealSource,
@@ -845,6 +846,9 @@ async function seedSelection(tx: Tx, r: Random, lookup: Lookup, team: number[], 
       previousStage = stage as OpenStage;
       stage = 'passed';
     }
+    // A current application's steps must all have happened by the demo's last day: shift them back whole.
+    const overshoot = daysBetween(DEMO_DATA_END, String(events[events.length - 1]?.at ?? DEMO_DATA_END).slice(0, 10));
+    if (overshoot > 0) for (const e of events) e.at = new Date(Date.parse(e.at as string) - overshoot * 86_400_000).toISOString();
     const reachedReview = furthest >= 1;
     push(
       {

@@ -1,6 +1,7 @@
 import { company, investment, investmentExit, kpiSnapshot, ledgerEntry, navStatement, reinvestEvidence, type Tx, user, valuation } from '@highland/drizzle';
 import {
   addDays,
+  minDate,
   addMonths,
   allocateExit,
   daysBetween,
@@ -500,7 +501,10 @@ export async function seedPortfolio(tx: Tx, rng: Random, createdAt: string): Pro
   await insertChunked(tx, ledgerEntry, ledger);
   counts.exits = exitRows.length;
 
-  // Marks: every quarter end a position is held, approved; SF-01's last quarter waits for review; one mark was sent back.
+  // Marks: every quarter end a position is held, approved by the mother fund's manager about three weeks
+  // after the quarter (never after the demo's last day, so the audit trail tells it on its business date);
+  // SF-01's last quarter waits for review; one mark was sent back.
+  const reviewInstant = (q: string) => `${minDate(addDays(q, 20), DEMO_DATA_END)}T06:00:00.000Z`;
   const markRng = rng.fork('marks');
   const marks: Array<typeof valuation.$inferInsert> = [];
   let rejectedOne = false;
@@ -541,16 +545,12 @@ export async function seedPortfolio(tx: Tx, rng: Random, createdAt: string): Pro
           method: 'comparables',
           basis: '可比公司法：参照海外头部AI公司估值倍数（未作市场差异调整）',
           status: 'rejected',
-          reviewedAt: createdAt,
+          reviewedAt: reviewInstant(q),
           reviewedBy: fofUser,
           reviewNote: '可比公司样本以海外公司为主，未作市场与流动性调整，请补充境内可比样本后重新提交。',
         });
       }
-      marks.push(
-        pendingHere
-          ? { ...base, status: 'pending' }
-          : { ...base, status: 'approved', reviewedAt: createdAt, reviewedBy: p.fundCode === 'SF-01' ? fofUser : null },
-      );
+      marks.push(pendingHere ? { ...base, status: 'pending' } : { ...base, status: 'approved', reviewedAt: reviewInstant(q), reviewedBy: fofUser });
     }
   }
   await insertChunked(tx, valuation, marks);
