@@ -280,6 +280,7 @@ export const ACCESS_CASES: Record<string, AccessCase> = {
   },
   'user.update': { allowed: ['admin'], input: (fx) => ({ id: fx.govUserId, name: '李静' }) },
   'user.resetPassword': { allowed: ['admin'], input: (fx) => ({ id: fx.govUserId }) },
+  'user.setRights': { allowed: ['admin'], input: (fx) => ({ id: fx.govUserId, rights: ['signOff'] }) },
   'audit.list': { allowed: ['admin', 'government'], input: () => ({ limit: 10 }) },
   'audit.facets': { allowed: ['admin', 'government'] },
   'audit.export': { allowed: ['admin', 'government'], input: () => ({ format: 'csv', action: 'ledger.call', from: '2025-01-01', to: '2025-03-31' }) },

@@ -30,7 +30,7 @@ export const audit: Strings = {
     // Labels of audit actions and record types; a code without a label is shown as it is.
     actions: {
       auth: { signIn: '登录', signInFailed: '登录失败', signInFailedUnknown: '未知账户登录失败（按时段汇总）', signOut: '退出登录' },
-      user: { create: '新建用户', update: '修改用户', resetPassword: '重置密码', changePassword: '修改密码', setLocale: '切换语言' },
+      user: { create: '新建用户', update: '修改用户', resetPassword: '重置密码', changePassword: '修改密码', setLocale: '切换语言', setRights: '设置附加权限' },
       demo: { seed: '生成演示数据' },
       fund: { create: '新建基金', update: '修改基金', createFromSelection: '由遴选结果设立子基金' },
       commitment: { record: '登记认缴', close: '登记交割', override: '经批准突破出资比例上限', release: '释放未缴出资' },
@@ -131,6 +131,7 @@ export const audit: Strings = {
         create: 'Created user',
         update: 'Changed user',
         resetPassword: 'Reset password',
+        setRights: 'Set rights',
         changePassword: 'Changed password',
         setLocale: 'Changed language',
       },
